@@ -1,0 +1,3 @@
+export { createDb } from './create-db.ts';
+export type { CreateDbOptions, Db, DbBackend } from './create-db.ts';
+export type * from './schema.ts';
