@@ -51,7 +51,10 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
           pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
       },
     });
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), log: kyselyLog });
+    const db = new Kysely<Database>({
+      dialect: new PostgresDialect({ pool }),
+      log: kyselyLog,
+    });
     return wrap(db, 'postgres');
   }
 
@@ -59,7 +62,10 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
   if (dataDir !== 'memory') mkdirSync(dataDir, { recursive: true });
   const pglite = await PGlite.create(dataDir === 'memory' ? undefined : dataDir, { parsers });
   const { PGliteDialect } = await import('./pglite-dialect.ts');
-  const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite), log: kyselyLog });
+  const db = new Kysely<Database>({
+    dialect: new PGliteDialect(pglite),
+    log: kyselyLog,
+  });
   return wrap(db, 'pglite');
 }
 
@@ -68,11 +74,16 @@ function wrap(db: Kysely<Database>, backend: DbBackend): Db {
     db,
     backend,
     async migrate() {
-      const migrator = new Migrator({ db, provider: { getMigrations: async () => migrations } });
+      const migrator = new Migrator({
+        db,
+        provider: { getMigrations: async () => migrations },
+      });
       const { error, results } = await migrator.migrateToLatest();
       const failed = results?.find((r) => r.status === 'Error');
       if (error || failed) {
-        throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, { cause: error });
+        throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${String(error)}`, {
+          cause: error,
+        });
       }
     },
     close: () => db.destroy(),

@@ -1,3 +1,13 @@
-export { createDb } from './create-db.ts';
 export type { CreateDbOptions, Db, DbBackend } from './create-db.ts';
+export { createDb } from './create-db.ts';
+export type {
+  AllocationTotalBy,
+  PlanCellsCompact,
+} from './queries/allocations.ts';
+export { findPlanCellsCompact, sumAllocations } from './queries/allocations.ts';
+export type { CommuneFilter, KeysetPage } from './queries/communes.ts';
+export { findCommunes } from './queries/communes.ts';
 export type * from './schema.ts';
+export type { SeedDemoResult } from './seed/seed-demo.ts';
+export { seedDemo } from './seed/seed-demo.ts';
+export { seedReference } from './seed/seed-reference.ts';

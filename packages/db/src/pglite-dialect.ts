@@ -7,12 +7,12 @@ import {
   type DatabaseConnection,
   type Dialect,
   type Driver,
+  type Kysely,
   PostgresAdapter,
   PostgresIntrospector,
   PostgresQueryCompiler,
   type QueryResult,
   type TransactionSettings,
-  type Kysely,
 } from 'kysely';
 
 class Mutex {
@@ -65,15 +65,24 @@ class PGliteDriver implements Driver {
 
   async beginTransaction(connection: DatabaseConnection, settings: TransactionSettings): Promise<void> {
     const isolation = settings.isolationLevel ? ` isolation level ${settings.isolationLevel}` : '';
-    await connection.executeQuery({ sql: `begin${isolation}`, parameters: [] } as unknown as CompiledQuery);
+    await connection.executeQuery({
+      sql: `begin${isolation}`,
+      parameters: [],
+    } as unknown as CompiledQuery);
   }
 
   async commitTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery({ sql: 'commit', parameters: [] } as unknown as CompiledQuery);
+    await connection.executeQuery({
+      sql: 'commit',
+      parameters: [],
+    } as unknown as CompiledQuery);
   }
 
   async rollbackTransaction(connection: DatabaseConnection): Promise<void> {
-    await connection.executeQuery({ sql: 'rollback', parameters: [] } as unknown as CompiledQuery);
+    await connection.executeQuery({
+      sql: 'rollback',
+      parameters: [],
+    } as unknown as CompiledQuery);
   }
 
   async releaseConnection(): Promise<void> {

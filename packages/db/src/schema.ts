@@ -2,6 +2,7 @@
 import type { ColumnType, Generated, Insertable, JSONColumnType, Selectable, Updateable } from 'kysely';
 
 type Money = ColumnType<bigint, bigint, bigint>;
+/** A timestamp with a database default (Generated<> cannot wrap a ColumnType). */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** `date` columns travel as ISO strings (yyyy-mm-dd) on both back ends. */
 type DateOnly = ColumnType<string, string, string>;
@@ -140,8 +141,8 @@ export interface PlanTable {
   previous_revision_id: number | null;
   note: string | null;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface PlanCommuneTable {
@@ -161,7 +162,7 @@ export interface FundingCapTable {
   is_confirmed: Generated<boolean>;
   note: string | null;
   version: Generated<number>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 export interface AllocationTable {
@@ -171,7 +172,7 @@ export interface AllocationTable {
   source_id: number;
   amount: Money;
   version: Generated<number>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 
 interface StatusColumns {
@@ -181,7 +182,7 @@ interface StatusColumns {
   note: string | null;
   is_illustrative: Generated<boolean>;
   version: Generated<number>;
-  updated_at: Generated<Timestamp>;
+  updated_at: Timestamp;
 }
 export interface CriterionStatusTable extends StatusColumns {
   commune_id: number;
@@ -201,13 +202,13 @@ export interface ProjectTable {
   disbursed: ColumnType<bigint, bigint | undefined, bigint>;
   is_illustrative: Generated<boolean>;
   version: Generated<number>;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }
 
 export interface AuditLogTable {
   id: ColumnType<bigint, never, never>;
-  at: Generated<Timestamp>;
+  at: Timestamp;
   actor: string;
   request_id: string | null;
   batch_id: string | null;

@@ -44,8 +44,16 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('is_illustrative', 'boolean', (c) => c.notNull().defaultTo(false))
     .addColumn('note', 'text')
     .execute();
-  await db.schema.createIndex('commune_district_idx').on('commune').columns(['district_id', 'name']).execute();
-  await db.schema.createIndex('commune_province_idx').on('commune').columns(['province_id', 'name']).execute();
+  await db.schema
+    .createIndex('commune_district_idx')
+    .on('commune')
+    .columns(['district_id', 'name'])
+    .execute();
+  await db.schema
+    .createIndex('commune_province_idx')
+    .on('commune')
+    .columns(['province_id', 'name'])
+    .execute();
 
   await db.schema
     .createTable('criteria_set')
@@ -63,7 +71,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('criteria_group')
     .addColumn('id', 'integer', id)
-    .addColumn('criteria_set_id', 'integer', (c) => c.notNull().references('criteria_set.id').onDelete('cascade'))
+    .addColumn('criteria_set_id', 'integer', (c) =>
+      c.notNull().references('criteria_set.id').onDelete('cascade'),
+    )
     .addColumn('position', 'integer', (c) => c.notNull())
     .addColumn('code', 'text', (c) => c.notNull())
     .addColumn('name_vi', 'text', (c) => c.notNull())
@@ -74,7 +84,9 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .createTable('criterion')
     .addColumn('id', 'integer', id)
-    .addColumn('criteria_set_id', 'integer', (c) => c.notNull().references('criteria_set.id').onDelete('cascade'))
+    .addColumn('criteria_set_id', 'integer', (c) =>
+      c.notNull().references('criteria_set.id').onDelete('cascade'),
+    )
     .addColumn('group_id', 'integer', (c) => c.references('criteria_group.id'))
     .addColumn('number', 'integer', (c) => c.notNull().check(sql`number > 0`))
     .addColumn('name_vi', 'text', (c) => c.notNull())
@@ -135,10 +147,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addCheckConstraint('plan_period_check', sql`period_end_year >= period_start_year`)
-    .addCheckConstraint(
-      'plan_scope_check',
-      sql`(scope_level = 'district') = (district_id is not null)`,
-    )
+    .addCheckConstraint('plan_scope_check', sql`(scope_level = 'district') = (district_id is not null)`)
     .execute();
 
   // The communes a plan covers (the grid's rows) and which of them it targets.
@@ -147,7 +156,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('plan_id', 'integer', (c) => c.notNull().references('plan.id').onDelete('cascade'))
     .addColumn('commune_id', 'integer', (c) => c.notNull().references('commune.id'))
     .addColumn('is_target', 'boolean', (c) => c.notNull().defaultTo(false))
-    .addColumn('target_level', 'text', (c) => c.check(sql`target_level in ('dat_chuan', 'nang_cao', 'kieu_mau')`))
+    .addColumn('target_level', 'text', (c) =>
+      c.check(sql`target_level in ('dat_chuan', 'nang_cao', 'kieu_mau')`),
+    )
     .addColumn('deadline_year', 'integer')
     .addColumn('deadline_quarter', 'integer', (c) => c.check(sql`deadline_quarter between 1 and 4`))
     .addColumn('priority', 'integer', (c) => c.notNull().defaultTo(1).check(sql`priority > 0`))
@@ -189,7 +200,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     )
     .execute();
   // The primary key serves per-commune reads; these serve totals by source and by criterion.
-  await db.schema.createIndex('allocation_plan_source_idx').on('allocation').columns(['plan_id', 'source_id']).execute();
+  await db.schema
+    .createIndex('allocation_plan_source_idx')
+    .on('allocation')
+    .columns(['plan_id', 'source_id'])
+    .execute();
   await db.schema
     .createIndex('allocation_plan_criterion_idx')
     .on('allocation')
@@ -224,7 +239,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     // Required projects are the ones the criterion cannot be met without ("điều kiện cần, đủ").
     .addColumn('is_required', 'boolean', (c) => c.notNull().defaultTo(true))
     .addColumn('status', 'text', (c) =>
-      c.notNull().defaultTo('planned').check(sql`status in ('planned', 'in_progress', 'completed', 'cancelled')`),
+      c
+        .notNull()
+        .defaultTo('planned')
+        .check(sql`status in ('planned', 'in_progress', 'completed', 'cancelled')`),
     )
     .addColumn('disbursed', 'bigint', (c) => c.notNull().defaultTo(0).check(sql`disbursed >= 0`))
     .addColumn('is_illustrative', 'boolean', (c) => c.notNull().defaultTo(false))
@@ -232,7 +250,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .addColumn('updated_at', 'timestamptz', (c) => c.notNull().defaultTo(now))
     .execute();
-  await db.schema.createIndex('project_commune_idx').on('project').columns(['commune_id', 'criterion_id']).execute();
+  await db.schema
+    .createIndex('project_commune_idx')
+    .on('project')
+    .columns(['commune_id', 'criterion_id'])
+    .execute();
 
   // Append-only history of every change. No foreign keys: history outlives what it describes.
   await db.schema
@@ -246,7 +268,11 @@ export async function up(db: Kysely<any>): Promise<void> {
       c.notNull().check(sql`origin in ('grid', 'api', 'import', 'optimizer', 'system', 'seed')`),
     )
     .addColumn('entity', 'text', (c) =>
-      c.notNull().check(sql`entity in ('plan', 'plan_commune', 'allocation', 'funding_cap', 'criterion_status', 'district_criterion_status', 'project')`),
+      c
+        .notNull()
+        .check(
+          sql`entity in ('plan', 'plan_commune', 'allocation', 'funding_cap', 'criterion_status', 'district_criterion_status', 'project')`,
+        ),
     )
     .addColumn('action', 'text', (c) => c.notNull().check(sql`action in ('insert', 'update', 'delete')`))
     .addColumn('plan_id', 'integer')
@@ -258,7 +284,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('after', 'jsonb')
     .execute();
   await db.schema.createIndex('audit_log_plan_idx').on('audit_log').columns(['plan_id', 'id']).execute();
-  await db.schema.createIndex('audit_log_cell_idx').on('audit_log').columns(['plan_id', 'commune_id', 'criterion_id', 'source_id']).execute();
+  await db.schema
+    .createIndex('audit_log_cell_idx')
+    .on('audit_log')
+    .columns(['plan_id', 'commune_id', 'criterion_id', 'source_id'])
+    .execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {

@@ -1,0 +1,53 @@
+// Starts NTM Planner: configuration, database (embedded PGlite by default), migrations, reference
+// data and, on first start, the Lục Nam demo; then the HTTP server, until SIGTERM/SIGINT.
+import { createDb, seedDemo, seedReference } from '@ntm/db';
+import { readEnv } from './env.ts';
+import { createLogger } from './logger.ts';
+import { createApp } from './server.ts';
+
+const env = readEnv();
+const log = createLogger(env.NTM_LOG_LEVEL, { service: 'ntm-api' });
+
+const database = await createDb(
+  env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : { dataDir: env.NTM_DATA_DIR },
+);
+log.info('database', {
+  backend: database.backend,
+  location: env.DATABASE_URL ? 'DATABASE_URL' : env.NTM_DATA_DIR,
+});
+await database.migrate();
+await seedReference(database.db);
+if (env.NTM_SEED_DEMO) {
+  const hasPlan = await database.db.selectFrom('plan').select('id').limit(1).executeTakeFirst();
+  if (!hasPlan) {
+    await seedDemo(database.db);
+    log.info('demo data loaded', { demo: 'Lục Nam 2022' });
+  }
+}
+
+const app = createApp({
+  db: database.db,
+  log,
+  webDist: env.NTM_WEB_DIST,
+  ideEnabled: env.NTM_GRAPHQL_IDE,
+  maxBodyBytes: env.NTM_MAX_BODY_BYTES,
+});
+const port = await app.listen(env.PORT, env.HOST);
+log.info('listening', {
+  url: `http://localhost:${port}`,
+  graphql: `http://localhost:${port}/graphql`,
+});
+
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info('shutting down', { signal });
+  const force = setTimeout(() => process.exit(1), 10_000);
+  force.unref();
+  await app.stop();
+  await database.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

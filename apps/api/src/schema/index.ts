@@ -1,0 +1,15 @@
+// Imports every schema module (each registers its types on the builder), then builds the schema.
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from '../builder.ts';
+import './scalars.ts';
+import './errors.ts';
+import './geography.ts';
+import './criteria.ts';
+import './criteria-status.ts';
+import './plan.ts';
+import './funding.ts';
+import './allocation.ts';
+import './analysis.ts';
+import './project.ts';
+
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,205 @@
+// Wires HTTP only: /graphql (Apollo), /healthz, and the built web app at /.
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { Database } from '@ntm/db';
+import { ERROR_CODES, type ErrorCode, localizeError, parseLocale } from '@ntm/domain';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { type Kysely, sql } from 'kysely';
+import { type Context, createContext } from './context.ts';
+import { BodyTooLargeError, readBody } from './http/body.ts';
+import { createStaticHandler } from './http/static-files.ts';
+import type { Logger } from './logger.ts';
+import { schema } from './schema/index.ts';
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  log: Logger;
+  webDist: string;
+  ideEnabled: boolean;
+  maxBodyBytes: number;
+}
+
+export interface App {
+  server: Server;
+  listen(port: number, host?: string): Promise<number>;
+  stop(): Promise<void>;
+}
+
+const knownCodes = new Set<string>(ERROR_CODES);
+
+/** Puts planner-readable, localized messages on typed errors raised outside resolvers (e.g. Money input). */
+function localizeErrorsPlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response, contextValue }) {
+          if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
+          response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
+            const code = error.extensions?.['code'];
+            if (typeof code !== 'string' || !knownCodes.has(code)) return error;
+            const params = (error.extensions?.['params'] ?? {}) as Record<string, string | number>;
+            return {
+              ...error,
+              message: localizeError({ code: code as ErrorCode, params }, contextValue.locale),
+            };
+          });
+        },
+      };
+    },
+  };
+}
+
+export function createApp(options: AppOptions): App {
+  const { db, log } = options;
+  const server = createServer();
+  const serveStatic = createStaticHandler(options.webDist, {
+    ideEnabled: options.ideEnabled,
+  });
+
+  const apollo = new ApolloServer<Context>({
+    schema,
+    introspection: options.ideEnabled,
+    csrfPrevention: true,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer: server }),
+      ApolloServerPluginLandingPageDisabled(),
+      localizeErrorsPlugin(),
+    ],
+    formatError: (formatted: GraphQLFormattedError, error: unknown) => {
+      const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+      const isInternal =
+        formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' ||
+        (original instanceof Error && !(original instanceof GraphQLError));
+      if (!isInternal) return formatted;
+      // Never leak SQL or internals: the request id leads to the server-side log line.
+      log.error('internal error', {
+        error: original instanceof Error ? original.stack : String(original),
+      });
+      return {
+        message: 'Internal server error / Lỗi máy chủ',
+        path: formatted.path,
+        extensions: { code: 'INTERNAL_SERVER_ERROR' },
+      };
+    },
+  });
+  const started = apollo.start();
+
+  async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
+    await started;
+    const requestId = randomUUID();
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    let body: unknown;
+    try {
+      const text = await readBody(req, options.maxBodyBytes);
+      const isJson = (req.headers['content-type'] ?? '').includes('application/json');
+      body = isJson && text.length > 0 ? JSON.parse(text) : text;
+    } catch (error) {
+      const status = error instanceof BodyTooLargeError ? 413 : 400;
+      const message = status === 413 ? 'Request body too large' : 'Request body is not valid JSON';
+      res.writeHead(status, {
+        'Content-Type': 'application/json; charset=utf-8',
+        'X-Request-Id': requestId,
+      });
+      res.end(
+        JSON.stringify({
+          errors: [
+            {
+              message,
+              extensions: {
+                code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+              },
+            },
+          ],
+        }),
+      );
+      return;
+    }
+    const locale = parseLocale(req.headers['accept-language']);
+    const origin = req.headers['x-ntm-origin'] === 'grid' ? 'grid' : 'api';
+    const response = await apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: {
+        method: req.method ?? 'GET',
+        headers,
+        search: url.search,
+        body,
+      },
+      context: async () => createContext({ db, locale, log, origin, requestId }),
+    });
+    const outHeaders: Record<string, string> = {
+      'X-Request-Id': requestId,
+      'Content-Language': locale,
+    };
+    for (const [key, value] of response.headers) outHeaders[key] = value;
+    res.writeHead(response.status ?? 200, outHeaders);
+    if (response.body.kind === 'complete') {
+      res.end(response.body.string);
+    } else {
+      for await (const chunk of response.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+  }
+
+  async function handleHealth(res: ServerResponse) {
+    try {
+      await sql`select 1`.execute(db);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ status: 'ok' }));
+    } catch {
+      res.writeHead(503, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ status: 'unavailable' }));
+    }
+  }
+
+  server.on('request', (req, res) => {
+    const began = performance.now();
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    res.on('finish', () => {
+      log.info('request', {
+        method: req.method,
+        path: url.pathname,
+        status: res.statusCode,
+        ms: Math.round(performance.now() - began),
+      });
+    });
+    const done = (() => {
+      if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
+      if (url.pathname === '/healthz') return handleHealth(res);
+      if (serveStatic(req, res, url.pathname)) return Promise.resolve();
+      res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end('Not found');
+      return Promise.resolve();
+    })();
+    done.catch((error: unknown) => {
+      log.error('unhandled request error', {
+        error: error instanceof Error ? error.stack : String(error),
+      });
+      if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain' });
+      res.end();
+    });
+  });
+
+  return {
+    server,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => {
+          const address = server.address();
+          resolve(typeof address === 'object' && address ? address.port : port);
+        });
+      }),
+    stop: async () => {
+      await started.catch(() => undefined);
+      await apollo.stop();
+      if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+    },
+  };
+}

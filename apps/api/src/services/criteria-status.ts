@@ -1,0 +1,109 @@
+// Criterion statuses belong to a unit (commune or district), not to a plan: a plan reads the
+// unit's current status. Both kinds share one write path.
+import type { CriterionStatus, Database } from '@ntm/db';
+import { DomainError } from '@ntm/domain';
+import type { Kysely } from 'kysely';
+import type { Context } from '../context.ts';
+import { recordAudit, toAuditJson } from './audit.ts';
+
+export interface StatusInput {
+  criterionId: number;
+  isMet: boolean;
+  assessedOn: string | null;
+  note: string | null;
+}
+
+const UNIT = {
+  commune: {
+    table: 'criterion_status',
+    unitColumn: 'commune_id',
+    unknown: 'UNKNOWN_COMMUNE',
+  },
+  district: {
+    table: 'district_criterion_status',
+    unitColumn: 'district_id',
+    unknown: 'INVALID_SCOPE',
+  },
+} as const;
+
+export type UnitLevel = keyof typeof UNIT;
+
+/** The row as stored; `unit_id` is the commune_id or district_id. */
+export type StatusRow = Omit<CriterionStatus, 'commune_id'> & {
+  commune_id?: number;
+  district_id?: number;
+};
+
+export async function setUnitCriterionStatus(
+  ctx: Context,
+  level: UnitLevel,
+  unitId: number,
+  input: StatusInput,
+): Promise<StatusRow> {
+  const { table, unitColumn, unknown } = UNIT[level];
+  return ctx.db.transaction().execute(async (trx) => {
+    // A dynamic table name: Kysely's per-table typing cannot follow it, the shapes are identical.
+    const db = trx as unknown as Kysely<Pick<Database, 'criterion_status'>>;
+    const unitTable = level === 'commune' ? 'commune' : 'district';
+    const unit = await trx.selectFrom(unitTable).select('id').where('id', '=', unitId).executeTakeFirst();
+    if (!unit) throw new DomainError(unknown, { field: `${level}Id` });
+    await requireCriterionOfLevel(trx, input.criterionId, level);
+
+    const before = await db
+      .selectFrom(table as 'criterion_status')
+      .selectAll()
+      .where(unitColumn as 'commune_id', '=', unitId)
+      .where('criterion_id', '=', input.criterionId)
+      .forUpdate()
+      .executeTakeFirst();
+    const values = {
+      is_met: input.isMet,
+      assessed_on: input.assessedOn,
+      note: input.note,
+      is_illustrative: false,
+    };
+    const after = before
+      ? await db
+          .updateTable(table as 'criterion_status')
+          .set({
+            ...values,
+            version: before.version + 1,
+            updated_at: new Date(),
+          })
+          .where(unitColumn as 'commune_id', '=', unitId)
+          .where('criterion_id', '=', input.criterionId)
+          .returningAll()
+          .executeTakeFirstOrThrow()
+      : await db
+          .insertInto(table as 'criterion_status')
+          .values({
+            [unitColumn as 'commune_id']: unitId,
+            criterion_id: input.criterionId,
+            ...values,
+          })
+          .returningAll()
+          .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, [
+      {
+        entity: table,
+        action: before ? 'update' : 'insert',
+        entityKey: `${unitId}:${input.criterionId}`,
+        communeId: level === 'commune' ? unitId : null,
+        criterionId: input.criterionId,
+        before: toAuditJson(before),
+        after: toAuditJson(after),
+      },
+    ]);
+    return after as StatusRow;
+  });
+}
+
+async function requireCriterionOfLevel(trx: Kysely<Database>, criterionId: number, level: UnitLevel) {
+  const row = await trx
+    .selectFrom('criterion')
+    .innerJoin('criteria_set', 'criteria_set.id', 'criterion.criteria_set_id')
+    .select('criteria_set.level')
+    .where('criterion.id', '=', criterionId)
+    .executeTakeFirst();
+  if (!row || row.level !== level) throw new DomainError('UNKNOWN_CRITERION', { field: 'criterionId' });
+}

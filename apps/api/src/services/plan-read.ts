@@ -1,0 +1,117 @@
+// Read models of a plan: the compact grid, totals and the analysis input.
+import type { Database } from '@ntm/db';
+import { analyzePlan, type PlanAnalysis } from '@ntm/domain';
+import { type Kysely, sql } from 'kysely';
+
+export interface GridAxes {
+  communeIds: number[];
+  criterionIds: number[];
+  sourceIds: number[];
+}
+
+/** The grid's axes in one statement: the plan's communes, its criteria, and every source. */
+export async function loadGridAxes(
+  db: Kysely<Database>,
+  planId: number,
+  criteriaSetId: number,
+): Promise<GridAxes> {
+  const result = await sql<{
+    communes: number[] | null;
+    criteria: number[] | null;
+    sources: number[] | null;
+  }>`
+    select
+      (select array_agg(pc.commune_id order by c.kind desc, c.search_key, c.id)
+         from plan_commune pc join commune c on c.id = pc.commune_id where pc.plan_id = ${planId}) as communes,
+      (select array_agg(id order by number) from criterion where criteria_set_id = ${criteriaSetId}) as criteria,
+      (select array_agg(id order by position, id) from funding_source) as sources
+  `.execute(db);
+  const row = result.rows[0];
+  return {
+    communeIds: row?.communes ?? [],
+    criterionIds: row?.criteria ?? [],
+    sourceIds: row?.sources ?? [],
+  };
+}
+
+/** Everything the domain analysis needs, read in a fixed number of statements. */
+export async function analyzePlanFromDb(
+  db: Kysely<Database>,
+  plan: { id: number; criteria_set_id: number },
+): Promise<PlanAnalysis> {
+  const inPlan = db.selectFrom('plan_commune').select('commune_id').where('plan_id', '=', plan.id);
+  const [communes, criteria, statuses, projects, allocations, sources, caps] = await Promise.all([
+    db.selectFrom('plan_commune').selectAll().where('plan_id', '=', plan.id).execute(),
+    db
+      .selectFrom('criterion')
+      .select('id')
+      .where('criteria_set_id', '=', plan.criteria_set_id)
+      .orderBy('number')
+      .execute(),
+    db
+      .selectFrom('criterion_status')
+      .select(['commune_id', 'criterion_id'])
+      .where('is_met', '=', true)
+      .where('commune_id', 'in', inPlan)
+      .execute(),
+    db
+      .selectFrom('project')
+      .select(['commune_id', 'criterion_id', 'estimated_cost', 'disbursed', 'is_required', 'status'])
+      .where('commune_id', 'in', inPlan)
+      .execute(),
+    db
+      .selectFrom('allocation')
+      .select(['commune_id', 'criterion_id', 'source_id', 'amount'])
+      .where('plan_id', '=', plan.id)
+      .where('amount', '>', 0n)
+      .execute(),
+    db.selectFrom('funding_source').select(['id', 'needs_council_approval']).execute(),
+    db
+      .selectFrom('funding_cap')
+      .select(['source_id', 'amount', 'is_confirmed'])
+      .where('plan_id', '=', plan.id)
+      .execute(),
+  ]);
+  return analyzePlan({
+    communes: communes.map((c) => ({
+      id: c.commune_id,
+      isTarget: c.is_target,
+      priority: c.priority,
+      deadline:
+        c.deadline_year !== null && c.deadline_quarter !== null
+          ? {
+              year: c.deadline_year,
+              quarter: c.deadline_quarter as 1 | 2 | 3 | 4,
+            }
+          : null,
+    })),
+    criterionIds: criteria.map((c) => c.id),
+    metCriteria: statuses.map((s) => ({
+      communeId: s.commune_id,
+      criterionId: s.criterion_id,
+    })),
+    projects: projects.map((p) => ({
+      communeId: p.commune_id,
+      criterionId: p.criterion_id,
+      estimatedCost: p.estimated_cost,
+      disbursed: p.disbursed,
+      isRequired: p.is_required,
+      status: p.status,
+    })),
+    allocations: allocations.map((a) => ({
+      communeId: a.commune_id,
+      criterionId: a.criterion_id,
+      sourceId: a.source_id,
+      amount: a.amount,
+    })),
+    sources: sources.map((s) => ({
+      id: s.id,
+      needsCouncilApproval: s.needs_council_approval,
+    })),
+    caps: caps.map((c) => ({
+      sourceId: c.source_id,
+      amount: c.amount,
+      isConfirmed: c.is_confirmed,
+    })),
+  });
+}

@@ -1,0 +1,247 @@
+// Plan lifecycle: create (with its communes from the scope), edit, targets, status changes.
+import type { NtmLevel, Plan, PlanStatus } from '@ntm/db';
+import { canTransition, DomainError, parseQuarter } from '@ntm/domain';
+import type { Context } from '../context.ts';
+import { recordAudit, toAuditJson } from './audit.ts';
+import { lockWritablePlan } from './plan-guard.ts';
+
+const YEAR_MIN = 2000;
+const YEAR_MAX = 2100;
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 300) throw new DomainError('INVALID_NAME', { field: 'name' });
+  return trimmed;
+}
+
+function checkPeriod(start: number, end: number): void {
+  const ok = (y: number) => Number.isInteger(y) && y >= YEAR_MIN && y <= YEAR_MAX;
+  if (!ok(start) || !ok(end) || end < start) {
+    throw new DomainError('INVALID_PERIOD', {
+      field: 'periodEndYear',
+      start,
+      end,
+    });
+  }
+}
+
+export interface CreatePlanInput {
+  name: string;
+  provinceId: number | null;
+  districtId: number | null;
+  periodStartYear: number;
+  periodEndYear: number;
+  criteriaSetId: number;
+  districtCriteriaSetId: number | null;
+  note: string | null;
+}
+
+export async function createPlan(ctx: Context, input: CreatePlanInput): Promise<Plan> {
+  const name = checkName(input.name);
+  checkPeriod(input.periodStartYear, input.periodEndYear);
+  if ((input.provinceId === null) === (input.districtId === null)) {
+    throw new DomainError('INVALID_SCOPE', { field: 'districtId' });
+  }
+  return ctx.db.transaction().execute(async (trx) => {
+    const district =
+      input.districtId === null
+        ? null
+        : await trx.selectFrom('district').selectAll().where('id', '=', input.districtId).executeTakeFirst();
+    if (input.districtId !== null && !district)
+      throw new DomainError('INVALID_SCOPE', { field: 'districtId' });
+    const provinceId = district ? district.province_id : input.provinceId!;
+    const province = await trx
+      .selectFrom('province')
+      .select('id')
+      .where('id', '=', provinceId)
+      .executeTakeFirst();
+    if (!province) throw new DomainError('INVALID_SCOPE', { field: 'provinceId' });
+
+    const sets = await trx
+      .selectFrom('criteria_set')
+      .select(['id', 'level'])
+      .where('id', 'in', [input.criteriaSetId, input.districtCriteriaSetId ?? -1])
+      .execute();
+    const level = (id: number | null) => sets.find((s) => s.id === id)?.level;
+    if (level(input.criteriaSetId) !== 'commune') {
+      throw new DomainError('UNKNOWN_CRITERION', { field: 'criteriaSetId' });
+    }
+    if (input.districtCriteriaSetId !== null && level(input.districtCriteriaSetId) !== 'district') {
+      throw new DomainError('UNKNOWN_CRITERION', {
+        field: 'districtCriteriaSetId',
+      });
+    }
+
+    const plan = await trx
+      .insertInto('plan')
+      .values({
+        name,
+        scope_level: district ? 'district' : 'province',
+        province_id: provinceId,
+        district_id: district?.id ?? null,
+        period_start_year: input.periodStartYear,
+        period_end_year: input.periodEndYear,
+        criteria_set_id: input.criteriaSetId,
+        district_criteria_set_id: input.districtCriteriaSetId,
+        note: input.note,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+
+    const inScope = trx
+      .selectFrom('commune')
+      .where(district ? 'district_id' : 'province_id', '=', district ? district.id : provinceId)
+      .select((eb) => [eb.val(plan.id).as('plan_id'), 'id as commune_id']);
+    await trx.insertInto('plan_commune').columns(['plan_id', 'commune_id']).expression(inScope).execute();
+
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'plan',
+        action: 'insert',
+        entityKey: String(plan.id),
+        planId: plan.id,
+        before: null,
+        after: toAuditJson(plan),
+      },
+    ]);
+    return plan;
+  });
+}
+
+export interface UpdatePlanInput {
+  name?: string | null;
+  note?: string | null;
+  periodStartYear?: number | null;
+  periodEndYear?: number | null;
+}
+
+export async function updatePlan(ctx: Context, planId: number, input: UpdatePlanInput): Promise<Plan> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await lockWritablePlan(trx, planId);
+    const name = input.name === undefined || input.name === null ? before.name : checkName(input.name);
+    const start = input.periodStartYear ?? before.period_start_year;
+    const end = input.periodEndYear ?? before.period_end_year;
+    checkPeriod(start, end);
+    const after = await trx
+      .updateTable('plan')
+      .set({
+        name,
+        note: input.note === undefined ? before.note : input.note,
+        period_start_year: start,
+        period_end_year: end,
+        version: before.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', planId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'plan',
+        action: 'update',
+        entityKey: String(planId),
+        planId,
+        before: toAuditJson(before),
+        after: toAuditJson(after),
+      },
+    ]);
+    return after;
+  });
+}
+
+export async function changePlanStatus(ctx: Context, planId: number, status: PlanStatus): Promise<Plan> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('plan')
+      .selectAll()
+      .where('id', '=', planId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw new DomainError('UNKNOWN_PLAN', { field: 'planId' });
+    if (!canTransition(before.status, status)) {
+      throw new DomainError('INVALID_STATUS_TRANSITION', {
+        from: before.status,
+        to: status,
+      });
+    }
+    const after = await trx
+      .updateTable('plan')
+      .set({ status, version: before.version + 1, updated_at: new Date() })
+      .where('id', '=', planId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'plan',
+        action: 'update',
+        entityKey: String(planId),
+        planId,
+        before: toAuditJson(before),
+        after: toAuditJson(after),
+      },
+    ]);
+    return after;
+  });
+}
+
+export interface TargetInput {
+  communeId: number;
+  isTarget: boolean;
+  targetLevel: NtmLevel | null;
+  deadline: string | null;
+  priority: number | null;
+}
+
+export async function setPlanTargets(ctx: Context, planId: number, targets: TargetInput[]): Promise<void> {
+  await ctx.db.transaction().execute(async (trx) => {
+    await lockWritablePlan(trx, planId);
+    const rows = await trx
+      .selectFrom('plan_commune')
+      .selectAll()
+      .where('plan_id', '=', planId)
+      .where('commune_id', 'in', targets.length ? targets.map((t) => t.communeId) : [-1])
+      .execute();
+    const existing = new Map(rows.map((r) => [r.commune_id, r]));
+    const audit = [];
+    for (const target of targets) {
+      const before = existing.get(target.communeId);
+      if (!before) throw new DomainError('COMMUNE_NOT_IN_PLAN', { field: 'communeId' });
+      const quarter = target.deadline ? parseQuarter(target.deadline) : null;
+      if (target.deadline && !quarter)
+        throw new DomainError('INVALID_QUARTER', {
+          field: 'deadline',
+          value: target.deadline,
+        });
+      if (target.isTarget && !quarter) throw new DomainError('INVALID_TARGET', { field: 'deadline' });
+      if (
+        target.priority !== null &&
+        (!Number.isInteger(target.priority) || target.priority < 1 || target.priority > 100)
+      ) {
+        throw new DomainError('INVALID_TARGET', { field: 'priority' });
+      }
+      const after = await trx
+        .updateTable('plan_commune')
+        .set({
+          is_target: target.isTarget,
+          target_level: target.isTarget ? (target.targetLevel ?? 'dat_chuan') : target.targetLevel,
+          deadline_year: quarter?.year ?? null,
+          deadline_quarter: quarter?.quarter ?? null,
+          priority: target.priority ?? before.priority,
+        })
+        .where('plan_id', '=', planId)
+        .where('commune_id', '=', target.communeId)
+        .returningAll()
+        .executeTakeFirstOrThrow();
+      audit.push({
+        entity: 'plan_commune' as const,
+        action: 'update' as const,
+        entityKey: `${planId}:${target.communeId}`,
+        planId,
+        communeId: target.communeId,
+        before: toAuditJson(before),
+        after: toAuditJson(after),
+      });
+    }
+    await recordAudit(trx, ctx, audit);
+  });
+}

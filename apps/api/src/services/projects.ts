@@ -1,0 +1,144 @@
+// Projects (hạng mục công trình) give a criterion its cost: the required, unfinished ones are
+// what a commune must still build to meet it.
+import type { Project, ProjectStatus } from '@ntm/db';
+import { DomainError } from '@ntm/domain';
+import type { Context } from '../context.ts';
+import { recordAudit, toAuditJson } from './audit.ts';
+
+export interface ProjectFields {
+  name?: string | null;
+  criterionId?: number | null;
+  estimatedCost?: bigint | null;
+  isRequired?: boolean | null;
+  status?: ProjectStatus | null;
+  disbursed?: bigint | null;
+}
+
+function checkName(name: string): string {
+  const trimmed = name.trim();
+  if (trimmed.length === 0 || trimmed.length > 500) throw new DomainError('INVALID_NAME', { field: 'name' });
+  return trimmed;
+}
+
+export async function createProject(
+  ctx: Context,
+  input: {
+    communeId: number;
+    criterionId: number;
+    name: string;
+    estimatedCost: bigint;
+  } & ProjectFields,
+): Promise<Project> {
+  const name = checkName(input.name);
+  return ctx.db.transaction().execute(async (trx) => {
+    const commune = await trx
+      .selectFrom('commune')
+      .select('id')
+      .where('id', '=', input.communeId)
+      .executeTakeFirst();
+    if (!commune) throw new DomainError('UNKNOWN_COMMUNE', { field: 'communeId' });
+    const criterion = await trx
+      .selectFrom('criterion')
+      .select('id')
+      .where('id', '=', input.criterionId)
+      .executeTakeFirst();
+    if (!criterion) throw new DomainError('UNKNOWN_CRITERION', { field: 'criterionId' });
+    const project = await trx
+      .insertInto('project')
+      .values({
+        commune_id: input.communeId,
+        criterion_id: input.criterionId,
+        name,
+        estimated_cost: input.estimatedCost,
+        is_required: input.isRequired ?? true,
+        status: input.status ?? 'planned',
+        disbursed: input.disbursed ?? 0n,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'project',
+        action: 'insert',
+        entityKey: String(project.id),
+        communeId: project.commune_id,
+        criterionId: project.criterion_id,
+        before: null,
+        after: toAuditJson(project),
+      },
+    ]);
+    return project;
+  });
+}
+
+export async function updateProject(ctx: Context, projectId: number, input: ProjectFields): Promise<Project> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('project')
+      .selectAll()
+      .where('id', '=', projectId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw new DomainError('UNKNOWN_PROJECT', { field: 'id' });
+    if (input.criterionId !== undefined && input.criterionId !== null) {
+      const criterion = await trx
+        .selectFrom('criterion')
+        .select('id')
+        .where('id', '=', input.criterionId)
+        .executeTakeFirst();
+      if (!criterion) throw new DomainError('UNKNOWN_CRITERION', { field: 'criterionId' });
+    }
+    const after = await trx
+      .updateTable('project')
+      .set({
+        name: input.name === undefined || input.name === null ? before.name : checkName(input.name),
+        criterion_id: input.criterionId ?? before.criterion_id,
+        estimated_cost: input.estimatedCost ?? before.estimated_cost,
+        is_required: input.isRequired ?? before.is_required,
+        status: input.status ?? before.status,
+        disbursed: input.disbursed ?? before.disbursed,
+        version: before.version + 1,
+        updated_at: new Date(),
+      })
+      .where('id', '=', projectId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'project',
+        action: 'update',
+        entityKey: String(projectId),
+        communeId: after.commune_id,
+        criterionId: after.criterion_id,
+        before: toAuditJson(before),
+        after: toAuditJson(after),
+      },
+    ]);
+    return after;
+  });
+}
+
+export async function deleteProject(ctx: Context, projectId: number): Promise<Project> {
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('project')
+      .selectAll()
+      .where('id', '=', projectId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw new DomainError('UNKNOWN_PROJECT', { field: 'id' });
+    await trx.deleteFrom('project').where('id', '=', projectId).execute();
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'project',
+        action: 'delete',
+        entityKey: String(projectId),
+        communeId: before.commune_id,
+        criterionId: before.criterion_id,
+        before: toAuditJson(before),
+        after: null,
+      },
+    ]);
+    return before;
+  });
+}

@@ -1,0 +1,285 @@
+// Every error code over HTTP, with its message in both languages, and proof that a rejected
+// request changed nothing.
+import { ERROR_CODES, type ErrorCode } from '@ntm/domain';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './harness.ts';
+
+let app: TestApp;
+const ids: Record<string, string> = {};
+const sources: Record<string, string> = {};
+
+const SET = `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) {
+  __typename ... on Error { code message } ... on BatchRejectedError { errorCount cellErrors { index code message } } } }`;
+
+function cell(overrides: Record<string, unknown> = {}) {
+  return {
+    communeId: ids.lucSon,
+    criterionId: ids.criterion2,
+    sourceId: sources.NSTW,
+    amount: '1000',
+    ...overrides,
+  };
+}
+
+/** Runs a request expected to fail; returns the code and message wherever the error is reported. */
+async function failure(query: string, variables: Record<string, unknown>, locale = 'vi') {
+  const result = await app.gql(query, variables, { locale });
+  if (result.errors?.length) {
+    const e = result.errors[0]!;
+    return {
+      code: String(e.extensions?.['code']),
+      message: e.message,
+      status: result.status,
+      channel: 'errors' as const,
+    };
+  }
+  const payload = Object.values(result.data ?? {})[0] as {
+    code?: string;
+    message?: string;
+    cellErrors?: any[];
+  };
+  return {
+    code: String(payload?.code),
+    message: String(payload?.message),
+    status: result.status,
+    channel: 'data' as const,
+  };
+}
+
+const createPlan = `mutation($input: CreatePlanInput!) { createPlan(input: $input) { __typename ... on Error { code message } } }`;
+const planInput = () => ({
+  name: 'Kế hoạch thử',
+  districtId: ids.district,
+  periodStartYear: 2024,
+  periodEndYear: 2024,
+  criteriaSetId: ids.criteriaSet,
+});
+const setTargets = `mutation($p: ID!, $t: [PlanTargetInput!]!) { setPlanTargets(planId: $p, targets: $t) { __typename ... on Error { code message } } }`;
+const setStatus = `mutation($id: ID!, $s: PlanStatus!) { changePlanStatus(planId: $id, status: $s) { __typename ... on Error { code message } } }`;
+const setStatusOf = `mutation($input: SetCriterionStatusInput!) { setCriterionStatus(input: $input) { __typename ... on Error { code message } } }`;
+
+/** One scenario per error code. A new code without a scenario fails the coverage test below. */
+const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string }>> = {
+  NOT_AN_AMOUNT: () =>
+    failure(SET, {
+      input: { planId: ids.plan, cells: [cell({ amount: 'một triệu' })] },
+    }),
+  NEGATIVE_AMOUNT: () =>
+    failure(SET, {
+      input: { planId: ids.plan, cells: [cell({ amount: '-5' })] },
+    }),
+  FRACTIONAL_AMOUNT: () =>
+    failure(SET, {
+      input: { planId: ids.plan, cells: [cell({ amount: '1.5' })] },
+    }),
+  AMOUNT_TOO_LARGE: () =>
+    failure(SET, {
+      input: {
+        planId: ids.plan,
+        cells: [cell({ amount: '9007199254740992' })],
+      },
+    }),
+  UNKNOWN_PLAN: () => failure(SET, { input: { planId: 'bm9wZQ==', cells: [cell()] } }),
+  UNKNOWN_COMMUNE: () =>
+    failure(SET, {
+      input: { planId: ids.plan, cells: [cell({ communeId: 'xyz' })] },
+    }),
+  UNKNOWN_CRITERION: () =>
+    failure(SET, {
+      input: { planId: ids.plan, cells: [cell({ criterionId: ids.lucSon })] },
+    }),
+  UNKNOWN_SOURCE: () =>
+    failure(SET, {
+      input: { planId: ids.plan, cells: [cell({ sourceId: ids.plan })] },
+    }),
+  UNKNOWN_PROJECT: () =>
+    failure(
+      `mutation { deleteProject(id: "UHJvamVjdDo5OTk5OTk=") { __typename ... on Error { code message } } }`,
+      {},
+    ),
+  COMMUNE_NOT_IN_PLAN: () =>
+    failure(SET, {
+      input: { planId: ids.plan, cells: [cell({ communeId: ids.outsider })] },
+    }),
+  CRITERION_NOT_IN_SET: () =>
+    failure(SET, {
+      input: {
+        planId: ids.plan,
+        cells: [cell({ criterionId: ids.districtCriterion })],
+      },
+    }),
+  SOURCE_NOT_ELIGIBLE: () =>
+    failure(SET, {
+      input: {
+        planId: ids.plan,
+        cells: [cell({ communeId: ids.nonP135, sourceId: sources.CT135 })],
+      },
+    }),
+  PLAN_LOCKED: () => failure(SET, { input: { planId: ids.submittedPlan, cells: [cell()] } }),
+  BATCH_TOO_LARGE: () =>
+    failure(SET, {
+      input: {
+        planId: ids.plan,
+        cells: Array.from({ length: 50_001 }, () => cell()),
+      },
+    }),
+  DUPLICATE_CELL: () =>
+    failure(SET, {
+      input: { planId: ids.plan, cells: [cell(), cell({ amount: '2000' })] },
+    }),
+  INVALID_PERIOD: () =>
+    failure(createPlan, {
+      input: { ...planInput(), periodStartYear: 2025, periodEndYear: 2021 },
+    }),
+  INVALID_SCOPE: () =>
+    failure(createPlan, {
+      input: { ...planInput(), provinceId: ids.province },
+    }),
+  INVALID_NAME: () => failure(createPlan, { input: { ...planInput(), name: '   ' } }),
+  INVALID_QUARTER: () =>
+    failure(setTargets, {
+      p: ids.plan,
+      t: [{ communeId: ids.lucSon, isTarget: true, deadline: 'Q5/2022' }],
+    }),
+  INVALID_STATUS_TRANSITION: () => failure(setStatus, { id: ids.plan, s: 'LOCKED' }),
+  INVALID_TARGET: () =>
+    failure(setTargets, {
+      p: ids.plan,
+      t: [{ communeId: ids.lucSon, isTarget: true }],
+    }),
+  INVALID_INPUT: () =>
+    failure(setStatusOf, {
+      input: {
+        unitId: ids.lucSon,
+        criterionId: ids.criterion2,
+        isMet: true,
+        assessedOn: '15/08/2022',
+      },
+    }),
+};
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const data =
+    await app.ok(`{ plans { edges { node { id province { id } district { id } criteriaSet { id criteria { id number } }
+    districtCriteriaSet { criteria { id } } } } }
+    fundingSources { id code } communes(first: 50) { edges { node { id name isProgram135 } } } }`);
+  const plan = data.plans.edges[0].node;
+  Object.assign(ids, {
+    plan: plan.id,
+    province: plan.province.id,
+    district: plan.district.id,
+    criteriaSet: plan.criteriaSet.id,
+    criterion2: plan.criteriaSet.criteria.find((c: any) => c.number === 2).id,
+    districtCriterion: plan.districtCriteriaSet.criteria[0].id,
+  });
+  for (const s of data.fundingSources) sources[s.code] = s.id;
+  const communes = data.communes.edges.map((e: any) => e.node);
+  ids.lucSon = communes.find((c: any) => c.name === 'Lục Sơn').id;
+  ids.nonP135 = communes.find((c: any) => !c.isProgram135).id;
+
+  // A commune of another district, so it is outside the Lục Nam plan.
+  const province = await app.db.selectFrom('province').select('id').executeTakeFirstOrThrow();
+  const district = await app.db
+    .insertInto('district')
+    .values({ province_id: province.id, code: '999', name: 'Huyện thử' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const outsider = await app.db
+    .insertInto('commune')
+    .values({
+      province_id: province.id,
+      district_id: district.id,
+      code: '99999',
+      name: 'Xã Ngoài',
+      search_key: 'xa ngoai',
+      kind: 'xa',
+      region: 'TDMNPB',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.outsider = Buffer.from(`Commune:${outsider.id}`).toString('base64');
+
+  // A submitted plan: no longer editable.
+  const created = await app.ok(
+    `mutation($input: CreatePlanInput!) { createPlan(input: $input) { ... on PlanPayload { plan { id } } } }`,
+    { input: planInput() },
+  );
+  ids.submittedPlan = created.createPlan.plan.id;
+  await app.ok(setStatus, { id: ids.submittedPlan, s: 'SUBMITTED' });
+});
+afterAll(() => app?.close());
+
+describe('error codes', () => {
+  it('has a scenario for every error code', () => {
+    expect(Object.keys(scenarios).sort()).toEqual([...ERROR_CODES].sort());
+  });
+
+  for (const code of ERROR_CODES) {
+    it(`${code}: typed, bilingual, and nothing written`, async () => {
+      const snapshot = async () => {
+        const [a, l, p] = await Promise.all([
+          app.db
+            .selectFrom('allocation')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow(),
+          app.db
+            .selectFrom('audit_log')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow(),
+          app.db
+            .selectFrom('plan')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow(),
+        ]);
+        return [a.n, l.n, p.n].map(Number);
+      };
+      const before = await snapshot();
+      const vi = await scenarios[code]();
+      expect(vi.code).toBe(code);
+      expect(vi.message.length).toBeGreaterThan(5);
+      expect(vi.message).not.toMatch(/select|insert|update|stack|\bat\s+\S+\.ts/i);
+      expect(await snapshot()).toEqual(before);
+    });
+  }
+
+  it('speaks the caller language', async () => {
+    const input = {
+      input: { planId: ids.plan, cells: [cell({ amount: '-5' })] },
+    };
+    const vi = await failure(SET, input, 'vi-VN');
+    const en = await failure(SET, input, 'en-GB,en;q=0.8');
+    expect(vi.code).toBe('NEGATIVE_AMOUNT');
+    expect(en.code).toBe('NEGATIVE_AMOUNT');
+    expect(vi.message).not.toBe(en.message);
+    expect(vi.message).toMatch(/âm/);
+    expect(en.message).toMatch(/negative/i);
+  });
+
+  it('rejects the whole batch when one cell is invalid, listing every bad cell', async () => {
+    const before = await app.db.selectFrom('allocation').selectAll().where('amount', '=', 4242n).execute();
+    const result = await app.gql(SET, {
+      input: {
+        planId: ids.plan,
+        cells: [
+          cell({ amount: '4242' }),
+          cell({
+            communeId: ids.nonP135,
+            sourceId: sources.CT135,
+            amount: '4242',
+          }),
+          cell({ communeId: ids.outsider, amount: '4242' }),
+        ],
+      },
+    });
+    const payload = (result.data as any).setAllocations;
+    expect(payload.__typename).toBe('BatchRejectedError');
+    expect(payload.errorCount).toBe(2);
+    expect(payload.cellErrors.map((e: any) => [e.index, e.code])).toEqual([
+      [1, 'SOURCE_NOT_ELIGIBLE'],
+      [2, 'COMMUNE_NOT_IN_PLAN'],
+    ]);
+    const after = await app.db.selectFrom('allocation').selectAll().where('amount', '=', 4242n).execute();
+    expect(after).toEqual(before);
+  });
+});

@@ -1,0 +1,382 @@
+// Every mutation over HTTP: the change, its audit row, and that rejected input changes nothing.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from './harness.ts';
+
+let app: TestApp;
+const ids: Record<string, string> = {};
+const sources: Record<string, string> = {};
+
+const SET_ALLOCATIONS = `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) {
+  __typename
+  ... on SetAllocationsPayload { batchId changedCount cells { communeId criterionId sourceId amount version changed }
+    plan { bySource: totals(by: SOURCE) { id amount } analysis { totals { allocated } } } }
+  ... on Error { code message }
+  ... on BatchRejectedError { errorCount cellErrors { index code message } } } }`;
+
+async function countRows() {
+  const [allocations, audit] = await Promise.all([
+    app.db
+      .selectFrom('allocation')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+    app.db
+      .selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { allocations: Number(allocations.n), audit: Number(audit.n) };
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const data =
+    await app.ok(`{ plans { edges { node { id district { id } criteriaSet { id criteria { id number } }
+    districtCriteriaSet { id criteria { id number } } } } }
+    fundingSources { id code }
+    communes(first: 50) { edges { node { id name isProgram135 } } } }`);
+  const plan = data.plans.edges[0].node;
+  ids.plan = plan.id;
+  ids.district = plan.district.id;
+  ids.criteriaSet = plan.criteriaSet.id;
+  ids.districtSet = plan.districtCriteriaSet.id;
+  ids.criterion2 = plan.criteriaSet.criteria.find((c: any) => c.number === 2).id;
+  ids.criterion5 = plan.criteriaSet.criteria.find((c: any) => c.number === 5).id;
+  ids.districtCriterion5 = plan.districtCriteriaSet.criteria.find((c: any) => c.number === 5).id;
+  for (const s of data.fundingSources) sources[s.code] = s.id;
+  const communes = data.communes.edges.map((e: any) => e.node);
+  ids.lucSon = communes.find((c: any) => c.name === 'Lục Sơn').id;
+  ids.voTranh = communes.find((c: any) => c.name === 'Vô Tranh').id;
+  ids.nonP135 = communes.find((c: any) => !c.isProgram135).id;
+  ids.p135 = communes.find((c: any) => c.isProgram135).id;
+});
+afterAll(() => app?.close());
+
+describe('setAllocations', () => {
+  it('writes a batch, bumps versions, audits each changed cell and returns totals', async () => {
+    const before = await countRows();
+    const cells = [
+      {
+        communeId: ids.lucSon,
+        criterionId: ids.criterion2,
+        sourceId: sources.NSTW,
+        amount: '1234567890',
+      },
+      {
+        communeId: ids.voTranh,
+        criterionId: ids.criterion2,
+        sourceId: sources.NS_TINH,
+        amount: 250_000_000,
+      },
+    ];
+    const data = await app.ok(SET_ALLOCATIONS, {
+      input: { planId: ids.plan, cells },
+    });
+    const result = data.setAllocations;
+    expect(result.__typename).toBe('SetAllocationsPayload');
+    expect(result.cells.map((c: any) => c.amount)).toEqual(['1234567890', '250000000']);
+    expect(result.changedCount).toBe(2);
+    const after = await countRows();
+    expect(after.audit - before.audit).toBe(2);
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('batch_id', '=', result.batchId)
+      .orderBy('id')
+      .execute();
+    expect(audit).toHaveLength(2);
+    expect(
+      audit.every((a) => a.entity === 'allocation' && a.origin === 'api' && a.actor === 'anonymous'),
+    ).toBe(true);
+    expect(audit.some((a) => (a.after as any).amount === '1234567890')).toBe(true);
+
+    // Same amounts again: nothing changes, versions stay.
+    const again = await app.ok(SET_ALLOCATIONS, {
+      input: { planId: ids.plan, cells },
+    });
+    expect(again.setAllocations.changedCount).toBe(0);
+    expect(again.setAllocations.cells.map((c: any) => c.version)).toEqual(
+      result.cells.map((c: any) => c.version),
+    );
+    expect((await countRows()).audit).toBe(after.audit);
+
+    // A change bumps the version by one and the totals follow to the đồng.
+    const totalBefore = BigInt(again.setAllocations.plan.analysis.totals.allocated);
+    const changed = await app.ok(SET_ALLOCATIONS, {
+      input: {
+        planId: ids.plan,
+        cells: [{ ...cells[0], amount: '1234567891' }],
+      },
+    });
+    expect(changed.setAllocations.cells[0].version).toBe(result.cells[0].version + 1);
+    expect(BigInt(changed.setAllocations.plan.analysis.totals.allocated)).toBe(totalBefore + 1n);
+  });
+
+  it('marks writes from the grid with origin "grid"', async () => {
+    const result = await app.gql(
+      SET_ALLOCATIONS,
+      {
+        input: {
+          planId: ids.plan,
+          cells: [
+            {
+              communeId: ids.lucSon,
+              criterionId: ids.criterion5,
+              sourceId: sources.NSTW,
+              amount: '777',
+            },
+          ],
+        },
+      },
+      { headers: { 'x-ntm-origin': 'grid' } },
+    );
+    const batchId = (result.data as any).setAllocations.batchId;
+    const rows = await app.db
+      .selectFrom('audit_log')
+      .select('origin')
+      .where('batch_id', '=', batchId)
+      .execute();
+    expect(rows.map((r) => r.origin)).toEqual(['grid']);
+  });
+
+  it('accepts a 10,000-cell batch atomically', async () => {
+    const grid = await app.ok(`query($id: ID!) { plan(id: $id) { grid { communeIds criterionIds } } }`, {
+      id: ids.plan,
+    });
+    const cells = [];
+    for (const communeId of grid.plan.grid.communeIds) {
+      for (const criterionId of grid.plan.grid.criterionIds) {
+        for (const source of [
+          'NSTW',
+          'NS_TINH',
+          'NS_XA',
+          'LONG_GHEP',
+          'TIN_DUNG',
+          'DOANH_NGHIEP',
+          'CONG_DONG',
+        ]) {
+          cells.push({
+            communeId,
+            criterionId,
+            sourceId: sources[source],
+            amount: String(1000 + cells.length),
+          });
+        }
+      }
+    }
+    expect(cells.length).toBeGreaterThan(3000);
+    const data = await app.ok(SET_ALLOCATIONS, {
+      input: { planId: ids.plan, cells },
+    });
+    expect(data.setAllocations.cells).toHaveLength(cells.length);
+  });
+});
+
+describe('setFundingCap', () => {
+  it('sets a cap, confirms it and audits both changes', async () => {
+    const mutation = `mutation($input: SetFundingCapInput!) { setFundingCap(input: $input) {
+      ... on FundingCapPayload { cap { amount isConfirmed version source { code } } plan { analysis { sources { source { code } status } } } }
+      ... on Error { code } } }`;
+    const first = await app.ok(mutation, {
+      input: {
+        planId: ids.plan,
+        sourceId: sources.NS_HUYEN,
+        amount: '5000000000',
+        isConfirmed: false,
+      },
+    });
+    expect(first.setFundingCap.cap.amount).toBe('5000000000');
+    const second = await app.ok(mutation, {
+      input: {
+        planId: ids.plan,
+        sourceId: sources.NS_HUYEN,
+        amount: '5000000000',
+        isConfirmed: true,
+        note: 'HĐND huyện thông qua',
+      },
+    });
+    expect(second.setFundingCap.cap.isConfirmed).toBe(true);
+    expect(second.setFundingCap.cap.version).toBe(first.setFundingCap.cap.version + 1);
+    const huyen = second.setFundingCap.plan.analysis.sources.find((s: any) => s.source.code === 'NS_HUYEN');
+    expect(huyen.status).not.toBe('UNCONFIRMED');
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'funding_cap')
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('criterion status', () => {
+  it('records a commune criterion as met and a district criterion as met', async () => {
+    const mutation = `mutation($input: SetCriterionStatusInput!) { setCriterionStatus(input: $input) {
+      ... on CriterionStatusPayload { status { isMet assessedOn note version criterion { number } } }
+      ... on Error { code message } } }`;
+    const commune = await app.ok(mutation, {
+      input: {
+        unitId: ids.lucSon,
+        criterionId: ids.criterion5,
+        isMet: true,
+        assessedOn: '2022-10-15',
+        note: 'Trường mầm non đạt chuẩn',
+      },
+    });
+    expect(commune.setCriterionStatus.status).toMatchObject({
+      isMet: true,
+      assessedOn: '2022-10-15',
+      criterion: { number: 5 },
+    });
+    const district = await app.ok(mutation, {
+      input: {
+        unitId: ids.district,
+        criterionId: ids.districtCriterion5,
+        isMet: true,
+      },
+    });
+    expect(district.setCriterionStatus.status.isMet).toBe(true);
+    const progress = await app.ok(
+      `query($d: ID!, $s: ID!) { node(id: $d) { ... on District { progress(criteriaSetId: $s) { met } } } }`,
+      { d: ids.district, s: ids.districtSet },
+    );
+    expect(progress.node.progress.met).toBe(7);
+    const wrongLevel = await app.ok(mutation, {
+      input: {
+        unitId: ids.lucSon,
+        criterionId: ids.districtCriterion5,
+        isMet: true,
+      },
+    });
+    expect(wrongLevel.setCriterionStatus.code).toBe('UNKNOWN_CRITERION');
+  });
+});
+
+describe('projects', () => {
+  it('creates, updates and deletes a project, each audited', async () => {
+    const created = await app.ok(
+      `mutation($input: CreateProjectInput!) { createProject(input: $input) { ... on ProjectPayload { project { id name estimatedCost isRequired status } } } }`,
+      {
+        input: {
+          communeId: ids.voTranh,
+          criterionId: ids.criterion2,
+          name: 'Cứng hóa đường thôn Khuôn Thần',
+          estimatedCost: '1800000000',
+        },
+      },
+    );
+    const project = created.createProject.project;
+    expect(project).toMatchObject({
+      estimatedCost: '1800000000',
+      isRequired: true,
+      status: 'PLANNED',
+    });
+    const updated = await app.ok(
+      `mutation($input: UpdateProjectInput!) { updateProject(input: $input) { ... on ProjectPayload { project { status disbursed version } } } }`,
+      {
+        input: {
+          id: project.id,
+          status: 'IN_PROGRESS',
+          disbursed: '300000000',
+        },
+      },
+    );
+    expect(updated.updateProject.project).toMatchObject({
+      status: 'IN_PROGRESS',
+      disbursed: '300000000',
+      version: 2,
+    });
+    const deleted = await app.ok(
+      `mutation($id: ID!) { deleteProject(id: $id) { ... on ProjectPayload { project { id } } } }`,
+      { id: project.id },
+    );
+    expect(deleted.deleteProject.project.id).toBe(project.id);
+    const gone = await app.ok(`query($id: ID!) { node(id: $id) { id } }`, {
+      id: project.id,
+    });
+    expect(gone.node).toBeNull();
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'project')
+      .orderBy('id')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['insert', 'update', 'delete']);
+  });
+});
+
+describe('plans', () => {
+  it('creates a district plan with all its communes, edits it, targets communes and moves it through statuses', async () => {
+    const created = await app.ok(
+      `mutation($input: CreatePlanInput!) { createPlan(input: $input) { ... on PlanPayload { plan { id name status communes { commune { name } } } } ... on Error { code message } } }`,
+      {
+        input: {
+          name: 'Kế hoạch năm 2023',
+          districtId: ids.district,
+          periodStartYear: 2023,
+          periodEndYear: 2023,
+          criteriaSetId: ids.criteriaSet,
+          districtCriteriaSetId: ids.districtSet,
+        },
+      },
+    );
+    const plan = created.createPlan.plan;
+    expect(plan.status).toBe('DRAFT');
+    expect(plan.communes).toHaveLength(25);
+
+    const updated = await app.ok(
+      `mutation($input: UpdatePlanInput!) { updatePlan(input: $input) { ... on PlanPayload { plan { name note periodEndYear version } } } }`,
+      {
+        input: {
+          planId: plan.id,
+          name: 'Kế hoạch trung hạn 2023–2025',
+          note: 'Dự thảo',
+          periodEndYear: 2025,
+        },
+      },
+    );
+    expect(updated.updatePlan.plan).toMatchObject({
+      name: 'Kế hoạch trung hạn 2023–2025',
+      note: 'Dự thảo',
+      periodEndYear: 2025,
+      version: 2,
+    });
+
+    const targeted = await app.ok(
+      `mutation($plan: ID!, $targets: [PlanTargetInput!]!) { setPlanTargets(planId: $plan, targets: $targets) {
+        ... on PlanPayload { plan { communes(targetedOnly: true) { commune { name } deadline priority targetLevel } } } ... on Error { code message } } }`,
+      {
+        plan: plan.id,
+        targets: [
+          {
+            communeId: ids.lucSon,
+            isTarget: true,
+            deadline: 'Quý II/2023',
+            priority: 5,
+          },
+        ],
+      },
+    );
+    expect(targeted.setPlanTargets.plan.communes).toEqual([
+      {
+        commune: { name: 'Lục Sơn' },
+        deadline: '2023-Q2',
+        priority: 5,
+        targetLevel: 'DAT_CHUAN',
+      },
+    ]);
+
+    const status = `mutation($id: ID!, $s: PlanStatus!) { changePlanStatus(planId: $id, status: $s) { ... on PlanPayload { plan { status } } ... on Error { code } } }`;
+    expect((await app.ok(status, { id: plan.id, s: 'SUBMITTED' })).changePlanStatus.plan.status).toBe(
+      'SUBMITTED',
+    );
+    expect((await app.ok(status, { id: plan.id, s: 'APPROVED' })).changePlanStatus.plan.status).toBe(
+      'APPROVED',
+    );
+    expect((await app.ok(status, { id: plan.id, s: 'LOCKED' })).changePlanStatus.plan.status).toBe('LOCKED');
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('entity', '=', 'plan')
+      .execute();
+    expect(audit.length).toBeGreaterThanOrEqual(5);
+  });
+});

@@ -1,0 +1,60 @@
+import type { Messages } from './vi';
+
+export const en: Messages = {
+  'app.title': 'NTM Planner — New Rural Development budget planning',
+  'app.productName': 'NTM Planner',
+  'app.tagline': 'New Rural Development budget planning',
+  'app.skipToContent': 'Skip to main content',
+  'app.languageSwitch': 'Language',
+  'app.graphqlIde': 'GraphQL IDE',
+  'app.graphqlIdeHint': 'Open the GraphQL query editor (new tab)',
+  'app.footer': 'National Target Program on New Rural Development',
+
+  'plans.heading': 'Budget plans',
+  'plans.intro': 'Funding plans by period, with their funding sources and the remaining shortfall.',
+  'plans.caption': 'Plans. Amounts in million VND.',
+  'plans.unitNote': 'Unit: million VND',
+  'plans.loading': 'Loading plans…',
+  'plans.loadingMore': 'Loading more…',
+  'plans.loadMore': 'Load more plans',
+  'plans.empty': 'There are no plans yet.',
+  'plans.count': '{count} plans',
+  'plans.retry': 'Try again',
+  'plans.errorTitle': 'Could not load the plans',
+
+  'plans.column.name': 'Plan',
+  'plans.column.period': 'Period',
+  'plans.column.scope': 'Level',
+  'plans.column.status': 'Status',
+  'plans.column.allocated': 'Allocated',
+  'plans.column.confirmedCaps': 'Confirmed caps',
+  'plans.column.expectedCaps': 'Expected caps',
+  'plans.column.shortfall': 'Shortfall',
+  'plans.column.fundedCommunes': 'Target communes funded',
+
+  'plans.period': '{start}–{end}',
+  'plans.revision': 'Revision {revision}',
+  'plans.fundedCommunes': '{funded}/{total}',
+  'plans.fundedCommunesLabel': '{funded} of {total} target communes funded',
+  'plans.exactAmount': '{amount} VND',
+
+  'scope.DISTRICT': 'District',
+  'scope.PROVINCE': 'Province',
+
+  'status.DRAFT': 'Draft',
+  'status.SUBMITTED': 'Submitted',
+  'status.APPROVED': 'Approved',
+  'status.LOCKED': 'Locked',
+
+  'error.NETWORK_ERROR': 'Cannot reach the server. Check the network and try again.',
+  'error.HTTP_ERROR': 'The server is having trouble. Please try again later.',
+  'error.BAD_RESPONSE': 'The server sent an invalid answer.',
+  'error.UNAUTHENTICATED': 'You need to sign in to see this.',
+  'error.FORBIDDEN': 'You are not allowed to see this.',
+  'error.generic': 'Something unexpected went wrong.',
+  'error.code': 'Error code: {code}',
+
+  'ide.title': 'GraphQL IDE — NTM Planner',
+  'ide.backToApp': 'Back to NTM Planner',
+  'ide.defaultQueryComment': 'Plans with their summary figures. Press Ctrl+Enter to run.',
+};

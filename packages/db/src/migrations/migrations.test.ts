@@ -1,0 +1,66 @@
+import { Migrator, sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDb } from '../testing.ts';
+import { migrations } from './index.ts';
+
+let testDb: TestDb;
+beforeAll(async () => {
+  testDb = await createTestDb();
+});
+afterAll(async () => {
+  await testDb?.close();
+});
+
+async function listTables(): Promise<string[]> {
+  const { rows } = await sql<{ table_name: string }>`
+    select table_name from information_schema.tables
+    where table_schema = 'public' and table_name not like 'kysely_%'
+    order by table_name`.execute(testDb.db);
+  return rows.map((r) => r.table_name);
+}
+
+const allTables = [
+  'allocation',
+  'audit_log',
+  'commune',
+  'criteria_group',
+  'criteria_set',
+  'criterion',
+  'criterion_status',
+  'district',
+  'district_criterion_status',
+  'funding_cap',
+  'funding_source',
+  'indicator',
+  'plan',
+  'plan_commune',
+  'project',
+  'province',
+];
+
+describe('migrations', () => {
+  it('apply cleanly and create every table', async () => {
+    expect(await listTables()).toEqual(allTables);
+  });
+
+  it('are idempotent: migrating an up-to-date database changes nothing', async () => {
+    await testDb.migrate();
+    expect(await listTables()).toEqual(allTables);
+  });
+
+  it('down reverts the initial schema completely and up recreates it', async () => {
+    const migrator = new Migrator({
+      db: testDb.db,
+      provider: { getMigrations: async () => migrations },
+    });
+    const down = await migrator.migrateDown();
+    expect(down.error).toBeUndefined();
+    expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
+      ['2026_11_27_120000_initial_schema', 'Down', 'Success'],
+    ]);
+    expect(await listTables()).toEqual([]);
+
+    await testDb.migrate();
+    expect(await listTables()).toEqual(allTables);
+  });
+});
