@@ -39,12 +39,23 @@ describe('generateProvince', () => {
     expect(generated.sourceIds).toHaveLength(9);
     expect(generated.cellCount).toBe(20 * 19 * 9);
     const count = async (table: 'allocation' | 'plan_commune' | 'criterion_status' | 'commune') =>
-      Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await count('allocation')).toBe(20 * 19 * 9);
     expect(await count('plan_commune')).toBe(20);
     expect(await count('criterion_status')).toBe(20 * 19);
     expect(await count('commune')).toBe(20);
-    const plan = await db.selectFrom('plan').selectAll().where('id', '=', generated.planId).executeTakeFirstOrThrow();
+    const plan = await db
+      .selectFrom('plan')
+      .selectAll()
+      .where('id', '=', generated.planId)
+      .executeTakeFirstOrThrow();
     expect(plan.scope_level).toBe('province');
     expect([plan.period_start_year, plan.period_end_year]).toEqual([2021, 2025]);
   });
@@ -70,7 +81,9 @@ describe('generateProvince', () => {
   it('gives the same rows for the same seed and different amounts for another seed', async () => {
     const again = await generateProvince(second.db, { communes: 20, seed: 7 });
     expect(again.communeIds).toEqual(generated.communeIds);
-    expect(await dumpAllocations(second, again.planId)).toEqual(await dumpAllocations(first, generated.planId));
+    expect(await dumpAllocations(second, again.planId)).toEqual(
+      await dumpAllocations(first, generated.planId),
+    );
 
     const other = await generateProvince(second.db, { communes: 20, seed: 8 });
     const amounts = (await dumpAllocations(second, other.planId)).map((r) => r.amount);

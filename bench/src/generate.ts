@@ -209,8 +209,7 @@ export async function generateProvince(
         for (const source of sources) {
           const isEligible = source.code !== PROGRAM135_SOURCE || program135.has(communeId);
           // Most cells are empty in a real plan; the rest are whole millions of đồng.
-          const amount =
-            isEligible && random() < 0.4 ? BigInt(randomInt(random, 1, 2_000)) * MILLION : 0n;
+          const amount = isEligible && random() < 0.4 ? BigInt(randomInt(random, 1, 2_000)) * MILLION : 0n;
           totalBySource.set(source.id, totalBySource.get(source.id)! + amount);
           cells.communeId.push(communeId);
           cells.criterionId.push(criterionId);
@@ -331,9 +330,10 @@ async function insertReturningIds(
   table: 'province' | 'district' | 'commune',
   columns: Columns & { code: { type: 'text'; values: readonly string[] } },
 ): Promise<number[]> {
-  const result = await sql<{ id: number; code: string }>`${unnestInsert(table, columns)} returning id, code`.execute(
-    trx,
-  );
+  const result = await sql<{
+    id: number;
+    code: string;
+  }>`${unnestInsert(table, columns)} returning id, code`.execute(trx);
   const idByCode = new Map(result.rows.map((r) => [r.code, r.id]));
   return columns.code.values.map((code) => idByCode.get(code)!);
 }

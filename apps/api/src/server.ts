@@ -5,7 +5,7 @@ import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Database } from '@ntm/db';
-import { ERROR_CODES, type ErrorCode, localizeError, parseLocale } from '@ntm/domain';
+import { ERROR_CODES, type ErrorCode, isDomainError, localizeError, parseLocale } from '@ntm/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Kysely, sql } from 'kysely';
 import { type Context, createContext } from './context.ts';
@@ -72,6 +72,26 @@ export function createApp(options: AppOptions): App {
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
       const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
+      // A typed input error (e.g. a bad Money literal) found during validation keeps its own code.
+      const typedCode = original instanceof GraphQLError ? original.extensions?.['code'] : undefined;
+      if (typeof typedCode === 'string' && knownCodes.has(typedCode) && original !== error) {
+        return {
+          ...formatted,
+          extensions: { ...formatted.extensions, ...(original as GraphQLError).extensions },
+        };
+      }
+      // A domain rule refused a query argument: a typed error like a mutation's, localized later.
+      if (isDomainError(original)) {
+        return {
+          message: original.message,
+          path: formatted.path,
+          extensions: { code: original.code, params: original.params },
+        };
+      }
+      // Pothos reports bad connection arguments and malformed global IDs this way: the caller's fault.
+      if (original instanceof Error && original.name === 'PothosValidationError') {
+        return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
+      }
       const isInternal =
         formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' ||
         (original instanceof Error && !(original instanceof GraphQLError));

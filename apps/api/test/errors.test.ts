@@ -21,29 +21,30 @@ function cell(overrides: Record<string, unknown> = {}) {
   };
 }
 
-/** Runs a request expected to fail; returns the code and message wherever the error is reported. */
+/**
+ * Runs a request expected to fail and returns the code and message wherever the error is
+ * reported: top-level GraphQL errors, a typed error result, or the first cell of a rejected batch.
+ */
 async function failure(query: string, variables: Record<string, unknown>, locale = 'vi') {
   const result = await app.gql(query, variables, { locale });
   if (result.errors?.length) {
     const e = result.errors[0]!;
-    return {
-      code: String(e.extensions?.['code']),
-      message: e.message,
-      status: result.status,
-      channel: 'errors' as const,
-    };
+    return { code: String(e.extensions?.['code']), message: e.message };
   }
   const payload = Object.values(result.data ?? {})[0] as {
     code?: string;
     message?: string;
-    cellErrors?: any[];
+    cellErrors?: Array<{ code: string; message: string }>;
   };
-  return {
-    code: String(payload?.code),
-    message: String(payload?.message),
-    status: result.status,
-    channel: 'data' as const,
-  };
+  const first = payload?.cellErrors?.[0];
+  if (first) {
+    return {
+      code: first.code,
+      message: first.message,
+      batch: { code: String(payload.code), message: String(payload.message) },
+    };
+  }
+  return { code: String(payload?.code), message: String(payload?.message) };
 }
 
 const createPlan = `mutation($input: CreatePlanInput!) { createPlan(input: $input) { __typename ... on Error { code message } } }`;
@@ -147,6 +148,15 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
       p: ids.plan,
       t: [{ communeId: ids.lucSon, isTarget: true }],
     }),
+  UNKNOWN_DISTRICT: () => failure(createPlan, { input: { ...planInput(), districtId: ids.lucSon } }),
+  UNKNOWN_CRITERIA_SET: () =>
+    failure(createPlan, { input: { ...planInput(), criteriaSetId: ids.districtSet } }),
+  BATCH_REJECTED: async () => {
+    const rejected = await failure(SET, {
+      input: { planId: ids.plan, cells: [cell({ communeId: ids.outsider })] },
+    });
+    return rejected.batch ?? { code: 'none', message: '' };
+  },
   INVALID_INPUT: () =>
     failure(setStatusOf, {
       input: {
@@ -162,7 +172,7 @@ beforeAll(async () => {
   app = await startTestApp();
   const data =
     await app.ok(`{ plans { edges { node { id province { id } district { id } criteriaSet { id criteria { id number } }
-    districtCriteriaSet { criteria { id } } } } }
+    districtCriteriaSet { id criteria { id } } } } }
     fundingSources { id code } communes(first: 50) { edges { node { id name isProgram135 } } } }`);
   const plan = data.plans.edges[0].node;
   Object.assign(ids, {
@@ -171,6 +181,7 @@ beforeAll(async () => {
     district: plan.district.id,
     criteriaSet: plan.criteriaSet.id,
     criterion2: plan.criteriaSet.criteria.find((c: any) => c.number === 2).id,
+    districtSet: plan.districtCriteriaSet.id,
     districtCriterion: plan.districtCriteriaSet.criteria[0].id,
   });
   for (const s of data.fundingSources) sources[s.code] = s.id;
@@ -242,6 +253,21 @@ describe('error codes', () => {
       expect(await snapshot()).toEqual(before);
     });
   }
+
+  it('names what is wrong in the message', async () => {
+    const mentions: Array<[ErrorCode, RegExp]> = [
+      ['NOT_AN_AMOUNT', /một triệu/],
+      ['INVALID_PERIOD', /2025–2021/],
+      ['INVALID_QUARTER', /Q5\/2022/],
+      ['SOURCE_NOT_ELIGIBLE', /Chương trình 135/],
+      ['BATCH_TOO_LARGE', /50\.000/],
+      ['PLAN_LOCKED', /Đã trình|trình/i],
+    ];
+    for (const [code, pattern] of mentions) {
+      const { message } = await scenarios[code]();
+      expect(message, code).toMatch(pattern);
+    }
+  });
 
   it('speaks the caller language', async () => {
     const input = {

@@ -14,7 +14,9 @@ const post = (body: string, headers: Record<string, string> = { 'content-type': 
 describe('GraphQL over HTTP', () => {
   it('answers queries over GET with a preflight header, as JSON', async () => {
     const query = encodeURIComponent('{ fundingSources { code } }');
-    const response = await fetch(`${app.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': '1' } });
+    const response = await fetch(`${app.url}/graphql?query=${query}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
     const body = (await response.json()) as any;
@@ -23,7 +25,9 @@ describe('GraphQL over HTTP', () => {
 
   it('refuses mutations over GET', async () => {
     const query = encodeURIComponent('mutation { deleteProject(id: "x") { __typename } }');
-    const response = await fetch(`${app.url}/graphql?query=${query}`, { headers: { 'apollo-require-preflight': '1' } });
+    const response = await fetch(`${app.url}/graphql?query=${query}`, {
+      headers: { 'apollo-require-preflight': '1' },
+    });
     expect(response.status).toBe(405);
   });
 
@@ -32,7 +36,9 @@ describe('GraphQL over HTTP', () => {
       'content-type': 'text/plain',
     });
     expect(response.status).toBe(400);
-    const getWithoutPreflight = await fetch(`${app.url}/graphql?query=${encodeURIComponent('{ provinces { id } }')}`);
+    const getWithoutPreflight = await fetch(
+      `${app.url}/graphql?query=${encodeURIComponent('{ provinces { id } }')}`,
+    );
     expect(getWithoutPreflight.status).toBe(400);
   });
 
@@ -47,7 +53,9 @@ describe('GraphQL over HTTP', () => {
   });
 
   it('does not accept batched requests', async () => {
-    const response = await post(JSON.stringify([{ query: '{ provinces { id } }' }, { query: '{ provinces { id } }' }]));
+    const response = await post(
+      JSON.stringify([{ query: '{ provinces { id } }' }, { query: '{ provinces { id } }' }]),
+    );
     expect(response.status).toBe(400);
   });
 

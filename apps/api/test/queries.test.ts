@@ -184,12 +184,32 @@ describe('plans', () => {
     expect(plan.communes.find((c: any) => c.commune.name === 'Lục Sơn').deadline).toBe('2022-Q4');
   });
 
-  it('returns the whole grid in at most 3 SQL statements', async () => {
+  it('returns the whole grid in at most 3 SQL statements, however many cells it has', async () => {
     const query = `query($id: ID!) { plan(id: $id) { grid { communeIds criterionIds sourceIds cellCount
       communeIndex criterionIndex sourceIndex amounts versions } } }`;
     app.counter.statements = 0;
+    const small = await app.ok(query, { id: planId });
+    expect(app.counter.statements).toBeLessThanOrEqual(3);
+    // Fill every cell of NSTW (eligible everywhere) and read again: still the same statements.
+    const g = small.plan.grid;
+    const nstw = (await app.ok(`{ fundingSources { id code } }`)).fundingSources.find(
+      (s: any) => s.code === 'NSTW',
+    ).id;
+    const cells = g.communeIds.flatMap((communeId: string) =>
+      g.criterionIds.map((criterionId: string) => ({
+        communeId,
+        criterionId,
+        sourceId: nstw,
+        amount: '1000000',
+      })),
+    );
+    await app.ok(`mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`, {
+      input: { planId, cells },
+    });
+    app.counter.statements = 0;
     const data = await app.ok(query, { id: planId });
     expect(app.counter.statements).toBeLessThanOrEqual(3);
+    expect(data.plan.grid.cellCount).toBeGreaterThan(small.plan.grid.cellCount + 400);
     const grid = data.plan.grid;
     expect(grid.communeIds).toHaveLength(25);
     expect(grid.criterionIds).toHaveLength(19);
@@ -322,6 +342,37 @@ describe('plans', () => {
     expect(nodes.nodes.map((n: any) => n.id)).toEqual(ids);
     const missing = await app.gql(`{ node(id: "UGxhbjo5OTk5OTk=") { id } plan(id: "garbage") { id } }`);
     expect(missing.data).toEqual({ node: null, plan: null });
+  });
+
+  it('judges deadlines against a quarter: Vô Tranh is overdue after Q3/2022, not before', async () => {
+    const query = `query($id: ID!, $asOf: String) { plan(id: $id) { analysis(asOf: $asOf) {
+      communes { commune { name } isOverdue isFunded } } } }`;
+    const during = await app.ok(query, { id: planId, asOf: '2022-Q3' });
+    const after = await app.ok(query, { id: planId, asOf: 'Quý IV/2022' });
+    const voTranh = (data: any) =>
+      data.plan.analysis.communes.find((c: any) => c.commune.name === 'Vô Tranh');
+    expect(voTranh(during).isOverdue).toBe(false);
+    expect(voTranh(after).isOverdue).toBe(true);
+    const bad = await app.gql(query, { id: planId, asOf: 'sometime' });
+    expect(bad.errors?.[0]?.extensions?.['code']).toBe('INVALID_QUARTER');
+  });
+
+  it('treats malformed ids and page sizes as the caller’s mistake, not a server error', async () => {
+    const node = await app.gql(`{ node(id: "garbage") { id } }`);
+    expect(node.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+    const page = await app.gql(`{ communes(first: -1) { edges { node { id } } } }`);
+    expect(page.errors?.[0]?.extensions?.['code']).toBe('BAD_USER_INPUT');
+  });
+
+  it('keeps the typed code of a bad Money literal written inline in the query', async () => {
+    const result = await app.gql(
+      `mutation { setFundingCap(input: { planId: "x", sourceId: "y", amount: "1,5", isConfirmed: true }) { __typename } }`,
+      {},
+      { locale: 'en' },
+    );
+    expect(result.status).toBe(400);
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('NOT_AN_AMOUNT');
+    expect(result.errors?.[0]?.message).toMatch(/not an amount/);
   });
 
   it('pages plans and filters them by status', async () => {

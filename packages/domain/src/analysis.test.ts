@@ -360,7 +360,7 @@ describe('analyzePlan: details', () => {
     });
   });
 
-  it('reports a source over its cap, and one with no cap row as over cap by everything', () => {
+  it('reports a source over its cap, one with no cap row as over cap by everything, and an unused unconfirmed one as ok', () => {
     const analysis = analyzePlan({
       ...base,
       allocations: [
@@ -404,7 +404,8 @@ describe('analyzePlan: details', () => {
         allocated: 0n,
         cap: 70n,
         debtRisk: 0n,
-        status: 'unconfirmed',
+        // Nothing is committed from it yet, so nothing is at risk.
+        status: 'ok',
       }),
     ]);
     expect(analysis.totals).toMatchObject({

@@ -318,6 +318,7 @@ export function analyzePlan(input: AnalysisInput): PlanAnalysis {
       const isConfirmed = capRow?.isConfirmed ?? false;
       const confirmedCap = capRow?.confirmedCap ?? 0n;
       const overCap = positivePart(allocated - (cap ?? 0n));
+      const unconfirmedAllocated = positivePart(minMoney(allocated, cap ?? 0n) - confirmedCap);
       return {
         sourceId,
         needsCouncilApproval: needsCouncil.get(sourceId) ?? false,
@@ -326,9 +327,9 @@ export function analyzePlan(input: AnalysisInput): PlanAnalysis {
         isConfirmed,
         confirmedCap,
         overCap,
-        unconfirmedAllocated: positivePart(minMoney(allocated, cap ?? 0n) - confirmedCap),
+        unconfirmedAllocated,
         debtRisk: positivePart(allocated - confirmedCap),
-        status: overCap > 0n ? 'over_cap' : isConfirmed ? 'ok' : 'unconfirmed',
+        status: overCap > 0n ? 'over_cap' : unconfirmedAllocated > 0n ? 'unconfirmed' : 'ok',
       };
     });
 

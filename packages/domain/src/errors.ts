@@ -19,12 +19,15 @@ export const ERROR_CODES = [
   'UNKNOWN_CRITERION',
   'UNKNOWN_SOURCE',
   'UNKNOWN_PROJECT',
+  'UNKNOWN_DISTRICT',
+  'UNKNOWN_CRITERIA_SET',
   'COMMUNE_NOT_IN_PLAN',
   'CRITERION_NOT_IN_SET',
   'SOURCE_NOT_ELIGIBLE',
   'PLAN_LOCKED',
   'BATCH_TOO_LARGE',
   'DUPLICATE_CELL',
+  'BATCH_REJECTED',
   'INVALID_PERIOD',
   'INVALID_SCOPE',
   'INVALID_NAME',
@@ -95,9 +98,17 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
     vi: (p) => `Không tìm thấy dự án${part(p['project'], ' ')}`,
     en: (p) => `Project${part(p['project'], ' ')} not found`,
   },
+  UNKNOWN_DISTRICT: {
+    vi: (p) => `Không tìm thấy huyện${part(p['district'], ' ')}`,
+    en: (p) => `District${part(p['district'], ' ')} not found`,
+  },
+  UNKNOWN_CRITERIA_SET: {
+    vi: (p) => `Không tìm thấy bộ tiêu chí${part(p['set'], ' ')}${part(p['reason'], ' (', ')')}`,
+    en: (p) => `Criteria set${part(p['set'], ' ')} not found${part(p['reason'], ' (', ')')}`,
+  },
   COMMUNE_NOT_IN_PLAN: {
     vi: (p) => `Xã${part(p['commune'], ' ')} không thuộc phạm vi kế hoạch${part(p['plan'], ' ')}`,
-    en: (p) => `Commune${part(p['commune'], ' ')} is not covered by plan${part(p['plan'], ' ')}`,
+    en: (p) => `Commune${part(p['commune'], ' ')} is not part of plan${part(p['plan'], ' ')}`,
   },
   CRITERION_NOT_IN_SET: {
     vi: (p) =>
@@ -132,6 +143,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
       `Một lần lưu tối đa ${formatCount(p['max'], 'vi') || 'có giới hạn'} ô${part(formatCount(p['count'], 'vi'), '; bạn gửi ')}`,
     en: (p) =>
       `At most ${formatCount(p['max'], 'en') || 'a limited number of'} cells can be saved at once${part(formatCount(p['count'], 'en'), '; you sent ')}`,
+  },
+  BATCH_REJECTED: {
+    vi: (p) =>
+      `${formatCount(p['count'], 'vi') || 'Một số'} ô không hợp lệ nên không ô nào được lưu; xem danh sách lỗi từng ô`,
+    en: (p) =>
+      `${formatCount(p['count'], 'en') || 'Some'} cell(s) are invalid, so nothing was saved; see the error of each cell`,
   },
   DUPLICATE_CELL: {
     vi: (p) =>

@@ -7,7 +7,7 @@ import type {
   SourceAnalysis as SourceCommitment,
   SpreadThinWarning,
 } from '@ntm/domain';
-import { formatQuarter, toQuarterCode } from '@ntm/domain';
+import { DomainError, formatQuarter, parseQuarter, quarterOf, toQuarterCode } from '@ntm/domain';
 import { builder } from '../builder.ts';
 import { analyzePlanFromDb } from '../services/plan-read.ts';
 import { CriterionRef } from './criteria.ts';
@@ -194,6 +194,16 @@ builder.objectFields(PlanRef, (t) => ({
   analysis: t.field({
     type: AnalysisRef,
     description: 'Shortfalls of target communes, over-commitment per source, spread-thin warnings.',
-    resolve: (p, _a, ctx) => analyzePlanFromDb(ctx.db, p),
+    args: {
+      asOf: t.arg.string({
+        required: false,
+        description: 'The quarter to judge deadlines against ("2022-Q3"); the current quarter by default.',
+      }),
+    },
+    resolve: (p, args, ctx) => {
+      const asOf = args.asOf ? parseQuarter(args.asOf) : quarterOf(new Date());
+      if (!asOf) throw new DomainError('INVALID_QUARTER', { input: args.asOf ?? '' });
+      return analyzePlanFromDb(ctx.db, p, asOf);
+    },
   }),
 }));

@@ -13,16 +13,22 @@ export type NodeTypename =
   | 'Plan'
   | 'Project';
 
-const unknownCode: Record<NodeTypename, ErrorCode> = {
-  Province: 'INVALID_SCOPE',
-  District: 'INVALID_SCOPE',
-  Commune: 'UNKNOWN_COMMUNE',
-  CriteriaSet: 'UNKNOWN_CRITERION',
-  Criterion: 'UNKNOWN_CRITERION',
-  FundingSource: 'UNKNOWN_SOURCE',
-  Plan: 'UNKNOWN_PLAN',
-  Project: 'UNKNOWN_PROJECT',
+/** The error for an ID that is not of the expected type, and the message param naming it. */
+const unknown: Record<NodeTypename, { code: ErrorCode; param: string }> = {
+  Province: { code: 'INVALID_SCOPE', param: 'scope' },
+  District: { code: 'UNKNOWN_DISTRICT', param: 'district' },
+  Commune: { code: 'UNKNOWN_COMMUNE', param: 'commune' },
+  CriteriaSet: { code: 'UNKNOWN_CRITERIA_SET', param: 'set' },
+  Criterion: { code: 'UNKNOWN_CRITERION', param: 'criterion' },
+  FundingSource: { code: 'UNKNOWN_SOURCE', param: 'source' },
+  Plan: { code: 'UNKNOWN_PLAN', param: 'plan' },
+  Project: { code: 'UNKNOWN_PROJECT', param: 'project' },
 };
+
+export function unknownIdError(typename: NodeTypename, globalId: string, field?: string): DomainError {
+  const { code, param } = unknown[typename];
+  return new DomainError(code, { [param]: globalId, ...(field ? { field } : {}) });
+}
 
 /** The numeric id inside a global ID of the given type, or null when it is not one. */
 export function tryDecodeId(globalId: string, typename: NodeTypename): number | null {
@@ -37,7 +43,7 @@ export function tryDecodeId(globalId: string, typename: NodeTypename): number | 
 
 export function decodeId(globalId: string, typename: NodeTypename, field: string): number {
   const id = tryDecodeId(globalId, typename);
-  if (id === null) throw new DomainError(unknownCode[typename], { field, id: globalId });
+  if (id === null) throw unknownIdError(typename, globalId, field);
   return id;
 }
 

@@ -9,10 +9,10 @@ import { builder } from '../builder.ts';
 export function parseMoneyInput(value: unknown): bigint {
   const fail = (code: string, params: Record<string, string> = {}) =>
     new GraphQLError(`Invalid Money value: ${code}`, {
-      extensions: { code, params: { value: String(value), ...params } },
+      extensions: { code, params: { input: String(value), ...params } },
     });
   let text: string;
-  if (typeof value === 'string') text = value.trim();
+  if (typeof value === 'string') text = value;
   else if (typeof value === 'number') {
     if (!Number.isInteger(value)) throw fail('FRACTIONAL_AMOUNT');
     if (!Number.isSafeInteger(value)) throw fail('AMOUNT_TOO_LARGE', { max: MAX_MONEY.toString() });
@@ -21,11 +21,9 @@ export function parseMoneyInput(value: unknown): bigint {
   else throw fail('NOT_AN_AMOUNT');
 
   if (/^-\d+(\.\d+)?$/.test(text)) throw fail('NEGATIVE_AMOUNT');
-  if (/^\d+\.\d+$/.test(text)) {
-    if (/^\d+\.0+$/.test(text)) text = text.slice(0, text.indexOf('.'));
-    else throw fail('FRACTIONAL_AMOUNT');
-  }
-  if (!/^\d{1,20}$/.test(text)) throw fail('NOT_AN_AMOUNT');
+  if (/^\d+\.\d+$/.test(text)) throw fail('FRACTIONAL_AMOUNT');
+  // Digits only, no sign, spaces, separators or leading zeros: one spelling per amount.
+  if (!/^(0|[1-9]\d{0,19})$/.test(text)) throw fail('NOT_AN_AMOUNT');
   const amount = BigInt(text);
   if (amount > MAX_MONEY) throw fail('AMOUNT_TOO_LARGE', { max: MAX_MONEY.toString() });
   return amount;

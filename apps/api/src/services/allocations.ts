@@ -1,7 +1,7 @@
 // setAllocations: validate a whole batch, then write it with its audit rows in one statement,
 // inside one transaction. Any invalid cell rejects the batch; nothing is half-written.
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@ntm/db';
+import type { Database, Plan } from '@ntm/db';
 import {
   cellKey,
   DomainError,
@@ -12,7 +12,7 @@ import {
 } from '@ntm/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Context } from '../context.ts';
-import { tryDecodeId } from '../schema/ids.ts';
+import { tryDecodeId, unknownIdError } from '../schema/ids.ts';
 import { BatchRejectedError, type CellError } from './errors.ts';
 import { lockWritablePlan } from './plan-guard.ts';
 
@@ -52,7 +52,7 @@ export async function setAllocations(
   }
   return ctx.db.transaction().execute(async (trx) => {
     const plan = await lockWritablePlan(trx, planId);
-    const decoded = await validateCells(trx, plan.id, plan.criteria_set_id, cells);
+    const decoded = await validateCells(trx, plan, cells);
     const batchId = randomUUID();
     const written = await writeCells(trx, ctx, plan.id, decoded, batchId);
     return {
@@ -65,10 +65,10 @@ export async function setAllocations(
 
 async function validateCells(
   trx: Kysely<Database>,
-  planId: number,
-  criteriaSetId: number,
+  plan: Plan,
   cells: readonly CellInput[],
 ): Promise<DecodedCell[]> {
+  const { id: planId, criteria_set_id: criteriaSetId, name: planName } = plan;
   const [communes, criteria, sources] = await Promise.all([
     trx
       .selectFrom('plan_commune')
@@ -95,30 +95,19 @@ async function validateCells(
   const errors: CellError[] = [];
   const seen = new Set<string>();
   const decoded: DecodedCell[] = [];
-  const checkCell = (cell: CellInput, index: number): DomainError | DecodedCell => {
+  const checkCell = (cell: CellInput): DomainError | DecodedCell => {
     const communeId = tryDecodeId(cell.communeId, 'Commune');
     const criterionId = tryDecodeId(cell.criterionId, 'Criterion');
     const sourceId = tryDecodeId(cell.sourceId, 'FundingSource');
-    if (communeId === null) return new DomainError('UNKNOWN_COMMUNE', { index, id: cell.communeId });
-    if (criterionId === null)
-      return new DomainError('UNKNOWN_CRITERION', {
-        index,
-        id: cell.criterionId,
-      });
-    if (sourceId === null) return new DomainError('UNKNOWN_SOURCE', { index, id: cell.sourceId });
+    if (communeId === null) return unknownIdError('Commune', cell.communeId);
+    if (criterionId === null) return unknownIdError('Criterion', cell.criterionId);
+    if (sourceId === null) return unknownIdError('FundingSource', cell.sourceId);
     const commune = communeById.get(communeId);
-    if (!commune)
-      return new DomainError('COMMUNE_NOT_IN_PLAN', {
-        index,
-        id: cell.communeId,
-      });
+    if (!commune) return new DomainError('COMMUNE_NOT_IN_PLAN', { commune: cell.communeId, plan: planName });
     if (!criterionIds.has(criterionId))
-      return new DomainError('CRITERION_NOT_IN_SET', {
-        index,
-        id: cell.criterionId,
-      });
+      return new DomainError('CRITERION_NOT_IN_SET', { criterion: cell.criterionId });
     const source = sourceById.get(sourceId);
-    if (!source) return new DomainError('UNKNOWN_SOURCE', { index, id: cell.sourceId });
+    if (!source) return unknownIdError('FundingSource', cell.sourceId);
     const flags = {
       kind: commune.kind,
       isProgram135: commune.is_program135,
@@ -137,12 +126,13 @@ async function validateCells(
       });
     }
     const key = cellKey(communeId, criterionId, sourceId);
-    if (seen.has(key)) return new DomainError('DUPLICATE_CELL', { index });
+    if (seen.has(key))
+      return new DomainError('DUPLICATE_CELL', { commune: commune.name, source: source.code });
     seen.add(key);
     return { communeId, criterionId, sourceId, amount: cell.amount };
   };
   for (const [index, cell] of cells.entries()) {
-    const result = checkCell(cell, index);
+    const result = checkCell(cell);
     if (result instanceof DomainError) {
       errors.push({
         index,

@@ -5,6 +5,7 @@ import { DomainError } from '@ntm/domain';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context.ts';
 import { recordAudit, toAuditJson } from './audit.ts';
+import { requireCriterionOfLevel } from './criterion-guard.ts';
 
 export interface StatusInput {
   criterionId: number;
@@ -22,7 +23,7 @@ const UNIT = {
   district: {
     table: 'district_criterion_status',
     unitColumn: 'district_id',
-    unknown: 'INVALID_SCOPE',
+    unknown: 'UNKNOWN_DISTRICT',
   },
 } as const;
 
@@ -96,14 +97,4 @@ export async function setUnitCriterionStatus(
     ]);
     return after as StatusRow;
   });
-}
-
-async function requireCriterionOfLevel(trx: Kysely<Database>, criterionId: number, level: UnitLevel) {
-  const row = await trx
-    .selectFrom('criterion')
-    .innerJoin('criteria_set', 'criteria_set.id', 'criterion.criteria_set_id')
-    .select('criteria_set.level')
-    .where('criterion.id', '=', criterionId)
-    .executeTakeFirst();
-  if (!row || row.level !== level) throw new DomainError('UNKNOWN_CRITERION', { field: 'criterionId' });
 }

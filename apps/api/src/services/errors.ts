@@ -1,4 +1,4 @@
-import { DomainError, type ErrorCode } from '@ntm/domain';
+import { DomainError } from '@ntm/domain';
 
 export interface CellError {
   index: number;
@@ -15,11 +15,7 @@ export class BatchRejectedError extends DomainError {
   readonly cellErrors: CellError[];
   readonly errorCount: number;
   constructor(cellErrors: CellError[]) {
-    const first = cellErrors[0]?.error;
-    super((first?.code ?? 'INVALID_INPUT') as ErrorCode, {
-      ...first?.params,
-      count: cellErrors.length,
-    });
+    super('BATCH_REJECTED', { count: cellErrors.length });
     this.errorCount = cellErrors.length;
     this.cellErrors = cellErrors.slice(0, MAX_REPORTED_CELL_ERRORS);
   }

@@ -1,6 +1,6 @@
 // Read models of a plan: the compact grid, totals and the analysis input.
 import type { Database } from '@ntm/db';
-import { analyzePlan, type PlanAnalysis } from '@ntm/domain';
+import { analyzePlan, type PlanAnalysis, type Quarter } from '@ntm/domain';
 import { type Kysely, sql } from 'kysely';
 
 export interface GridAxes {
@@ -38,6 +38,7 @@ export async function loadGridAxes(
 export async function analyzePlanFromDb(
   db: Kysely<Database>,
   plan: { id: number; criteria_set_id: number },
+  asOf: Quarter,
 ): Promise<PlanAnalysis> {
   const inPlan = db.selectFrom('plan_commune').select('commune_id').where('plan_id', '=', plan.id);
   const [communes, criteria, statuses, projects, allocations, sources, caps] = await Promise.all([
@@ -113,5 +114,6 @@ export async function analyzePlanFromDb(
       amount: c.amount,
       isConfirmed: c.is_confirmed,
     })),
+    asOf,
   });
 }

@@ -7,21 +7,20 @@ import { lockWritablePlan } from './plan-guard.ts';
 
 const YEAR_MIN = 2000;
 const YEAR_MAX = 2100;
+const MAX_NAME = 300;
 
 function checkName(name: string): string {
   const trimmed = name.trim();
-  if (trimmed.length === 0 || trimmed.length > 300) throw new DomainError('INVALID_NAME', { field: 'name' });
+  if (trimmed.length === 0 || trimmed.length > MAX_NAME) {
+    throw new DomainError('INVALID_NAME', { field: 'name', max: MAX_NAME });
+  }
   return trimmed;
 }
 
 function checkPeriod(start: number, end: number): void {
   const ok = (y: number) => Number.isInteger(y) && y >= YEAR_MIN && y <= YEAR_MAX;
   if (!ok(start) || !ok(end) || end < start) {
-    throw new DomainError('INVALID_PERIOD', {
-      field: 'periodEndYear',
-      start,
-      end,
-    });
+    throw new DomainError('INVALID_PERIOD', { field: 'periodEndYear', from: start, to: end });
   }
 }
 
@@ -48,7 +47,7 @@ export async function createPlan(ctx: Context, input: CreatePlanInput): Promise<
         ? null
         : await trx.selectFrom('district').selectAll().where('id', '=', input.districtId).executeTakeFirst();
     if (input.districtId !== null && !district)
-      throw new DomainError('INVALID_SCOPE', { field: 'districtId' });
+      throw new DomainError('UNKNOWN_DISTRICT', { field: 'districtId' });
     const provinceId = district ? district.province_id : input.provinceId!;
     const province = await trx
       .selectFrom('province')
@@ -64,11 +63,15 @@ export async function createPlan(ctx: Context, input: CreatePlanInput): Promise<
       .execute();
     const level = (id: number | null) => sets.find((s) => s.id === id)?.level;
     if (level(input.criteriaSetId) !== 'commune') {
-      throw new DomainError('UNKNOWN_CRITERION', { field: 'criteriaSetId' });
+      throw new DomainError('UNKNOWN_CRITERIA_SET', {
+        field: 'criteriaSetId',
+        reason: 'not a commune criteria set',
+      });
     }
     if (input.districtCriteriaSetId !== null && level(input.districtCriteriaSetId) !== 'district') {
-      throw new DomainError('UNKNOWN_CRITERION', {
+      throw new DomainError('UNKNOWN_CRITERIA_SET', {
         field: 'districtCriteriaSetId',
+        reason: 'not a district criteria set',
       });
     }
 
@@ -205,19 +208,25 @@ export async function setPlanTargets(ctx: Context, planId: number, targets: Targ
     const audit = [];
     for (const target of targets) {
       const before = existing.get(target.communeId);
-      if (!before) throw new DomainError('COMMUNE_NOT_IN_PLAN', { field: 'communeId' });
+      if (!before)
+        throw new DomainError('COMMUNE_NOT_IN_PLAN', { field: 'communeId', commune: target.communeId });
       const quarter = target.deadline ? parseQuarter(target.deadline) : null;
       if (target.deadline && !quarter)
         throw new DomainError('INVALID_QUARTER', {
           field: 'deadline',
-          value: target.deadline,
+          input: target.deadline,
         });
-      if (target.isTarget && !quarter) throw new DomainError('INVALID_TARGET', { field: 'deadline' });
+      if (target.isTarget && !quarter) {
+        throw new DomainError('INVALID_TARGET', {
+          field: 'deadline',
+          reason: 'a target needs a deadline quarter',
+        });
+      }
       if (
         target.priority !== null &&
         (!Number.isInteger(target.priority) || target.priority < 1 || target.priority > 100)
       ) {
-        throw new DomainError('INVALID_TARGET', { field: 'priority' });
+        throw new DomainError('INVALID_TARGET', { field: 'priority', reason: 'priority is 1–100' });
       }
       const after = await trx
         .updateTable('plan_commune')

@@ -4,6 +4,7 @@ import type { Project, ProjectStatus } from '@ntm/db';
 import { DomainError } from '@ntm/domain';
 import type { Context } from '../context.ts';
 import { recordAudit, toAuditJson } from './audit.ts';
+import { requireCriterionOfLevel } from './criterion-guard.ts';
 
 export interface ProjectFields {
   name?: string | null;
@@ -37,12 +38,7 @@ export async function createProject(
       .where('id', '=', input.communeId)
       .executeTakeFirst();
     if (!commune) throw new DomainError('UNKNOWN_COMMUNE', { field: 'communeId' });
-    const criterion = await trx
-      .selectFrom('criterion')
-      .select('id')
-      .where('id', '=', input.criterionId)
-      .executeTakeFirst();
-    if (!criterion) throw new DomainError('UNKNOWN_CRITERION', { field: 'criterionId' });
+    await requireCriterionOfLevel(trx, input.criterionId, 'commune');
     const project = await trx
       .insertInto('project')
       .values({
@@ -81,12 +77,7 @@ export async function updateProject(ctx: Context, projectId: number, input: Proj
       .executeTakeFirst();
     if (!before) throw new DomainError('UNKNOWN_PROJECT', { field: 'id' });
     if (input.criterionId !== undefined && input.criterionId !== null) {
-      const criterion = await trx
-        .selectFrom('criterion')
-        .select('id')
-        .where('id', '=', input.criterionId)
-        .executeTakeFirst();
-      if (!criterion) throw new DomainError('UNKNOWN_CRITERION', { field: 'criterionId' });
+      await requireCriterionOfLevel(trx, input.criterionId, 'commune');
     }
     const after = await trx
       .updateTable('project')

@@ -61,6 +61,8 @@ export async function sumAllocations(
     .selectFrom('allocation')
     .select([`${column} as id`, sql<bigint>`sum(amount)::bigint`.as('amount')])
     .where('plan_id', '=', planId)
+    // Cleared cells stay as 0 rows (their version history matters); they are not a group's money.
+    .where('amount', '>', 0n)
     .groupBy(column)
     .orderBy(column)
     .execute();
