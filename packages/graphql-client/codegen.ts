@@ -23,7 +23,14 @@ const config: CodegenConfig = {
         enumsAsTypes: true,
         // Money is an exact integer number of đồng serialized as a digit string; callers use BigInt.
         // Date (YYYY-MM-DD) and DateTime (ISO 8601) arrive as strings too; parse where shown.
-        scalars: { Money: 'string', Date: 'string', DateTime: 'string' },
+        scalars: {
+          Money: 'string',
+          MoneyDelta: 'string',
+          Date: 'string',
+          DateTime: 'string',
+          IntArray: 'number[]',
+          MoneyArray: 'string[]',
+        },
         strictScalars: true,
       },
     },

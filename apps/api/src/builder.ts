@@ -9,8 +9,11 @@ export const builder = new SchemaBuilder<{
   DefaultFieldNullability: false;
   Scalars: {
     Money: { Input: bigint; Output: bigint };
+    MoneyDelta: { Input: never; Output: bigint };
     Date: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date | string };
+    IntArray: { Input: never; Output: readonly number[] };
+    MoneyArray: { Input: never; Output: readonly bigint[] };
   };
 }>({
   plugins: [ErrorsPlugin, RelayPlugin],

@@ -6,6 +6,9 @@ import type { Kysely } from 'kysely';
 import { createLoaders, type Loaders } from './loaders.ts';
 import type { Logger } from './logger.ts';
 
+/** The actor of every request until accounts exist. */
+export const ANONYMOUS_ACTOR = 'anonymous';
+
 export interface Context {
   db: Kysely<Database>;
   locale: Locale;
@@ -31,7 +34,7 @@ export function createContext(input: {
     db: input.db,
     locale: input.locale,
     requestId,
-    actor: input.actor ?? 'anonymous',
+    actor: input.actor ?? ANONYMOUS_ACTOR,
     origin: input.origin ?? 'api',
     loaders: createLoaders(input.db),
     log: input.log.child({ requestId }),

@@ -31,6 +31,7 @@ const app = createApp({
   webDist: env.NTM_WEB_DIST,
   ideEnabled: env.NTM_GRAPHQL_IDE,
   maxBodyBytes: env.NTM_MAX_BODY_BYTES,
+  listen: database.listen,
 });
 const port = await app.listen(env.PORT, env.HOST);
 log.info('listening', {

@@ -4,12 +4,20 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import type { Database } from '@ntm/db';
+import type { Database, Db } from '@ntm/db';
 import { ERROR_CODES, type ErrorCode, isDomainError, localizeError, parseLocale } from '@ntm/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Kysely, sql } from 'kysely';
-import { type Context, createContext } from './context.ts';
+import { ANONYMOUS_ACTOR, type Context, createContext } from './context.ts';
+import { startLiveServer } from './events/live-server.ts';
 import { BodyTooLargeError, readBody } from './http/body.ts';
+import {
+  hashRequest,
+  IDEMPOTENCY_HEADER,
+  idempotencyKeyFor,
+  purgeIdempotencyKeys,
+  runIdempotent,
+} from './http/idempotency.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import type { Logger } from './logger.ts';
 import { schema } from './schema/index.ts';
@@ -20,6 +28,8 @@ export interface AppOptions {
   webDist: string;
   ideEnabled: boolean;
   maxBodyBytes: number;
+  /** The database's NOTIFY listener (`Db.listen`): live updates (subscriptions) need it. */
+  listen?: Db['listen'];
 }
 
 export interface App {
@@ -108,6 +118,22 @@ export function createApp(options: AppOptions): App {
     },
   });
   const started = apollo.start();
+  const purgeKeys = () =>
+    purgeIdempotencyKeys(db).catch((error: unknown) =>
+      log.warn('idempotency purge failed', { error: String(error) }),
+    );
+  void purgeKeys();
+  const purgeTimer = setInterval(purgeKeys, 3600_000);
+  purgeTimer.unref();
+  // Live updates: graphql-ws on the same port and path (WebSocket upgrade of /graphql).
+  const live = startLiveServer({
+    server,
+    schema,
+    db,
+    log,
+    listen: options.listen,
+    maxPayloadBytes: options.maxBodyBytes,
+  });
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
     await started;
@@ -144,26 +170,50 @@ export function createApp(options: AppOptions): App {
     }
     const locale = parseLocale(req.headers['accept-language']);
     const origin = req.headers['x-ntm-origin'] === 'grid' ? 'grid' : 'api';
-    const response = await apollo.executeHTTPGraphQLRequest({
-      httpGraphQLRequest: {
-        method: req.method ?? 'GET',
-        headers,
-        search: url.search,
-        body,
-      },
-      context: async () => createContext({ db, locale, log, origin, requestId }),
-    });
-    const outHeaders: Record<string, string> = {
-      'X-Request-Id': requestId,
-      'Content-Language': locale,
+    const baseHeaders: Record<string, string> = { 'X-Request-Id': requestId, 'Content-Language': locale };
+
+    const execute = async (database: Kysely<Database>) => {
+      const response = await apollo.executeHTTPGraphQLRequest({
+        httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
+        context: async () => createContext({ db: database, locale, log, origin, requestId }),
+      });
+      const outHeaders = { ...baseHeaders };
+      for (const [key, value] of response.headers) outHeaders[key] = value;
+      let text = '';
+      if (response.body.kind === 'complete') text = response.body.string;
+      else for await (const chunk of response.body.asyncIterator) text += chunk;
+      return { status: response.status ?? 200, headers: outHeaders, body: text };
     };
-    for (const [key, value] of response.headers) outHeaders[key] = value;
-    res.writeHead(response.status ?? 200, outHeaders);
-    if (response.body.kind === 'complete') {
-      res.end(response.body.string);
+
+    const idempotencyKey =
+      req.method === 'POST' ? idempotencyKeyFor(req.headers[IDEMPOTENCY_HEADER], body) : null;
+    if (!idempotencyKey) {
+      const response = await execute(db);
+      res.writeHead(response.status, response.headers);
+      res.end(response.body);
+      return;
+    }
+    let headersOfRun = baseHeaders;
+    const outcome = await runIdempotent(
+      db,
+      { actor: ANONYMOUS_ACTOR, key: idempotencyKey, requestHash: hashRequest(body) },
+      async (trx) => {
+        const response = await execute(trx);
+        headersOfRun = response.headers;
+        return { status: response.status, body: response.body };
+      },
+    );
+    const json = { 'Content-Type': 'application/json; charset=utf-8' };
+    if (outcome.kind === 'reused') {
+      res.writeHead(422, { ...baseHeaders, ...json });
+      const error = { code: 'IDEMPOTENCY_KEY_REUSED' as const };
+      res.end(JSON.stringify({ errors: [{ message: localizeError(error, locale), extensions: error }] }));
+    } else if (outcome.kind === 'replayed') {
+      res.writeHead(outcome.response.status, { ...baseHeaders, ...json, 'Idempotent-Replayed': 'true' });
+      res.end(outcome.response.body);
     } else {
-      for await (const chunk of response.body.asyncIterator) res.write(chunk);
-      res.end();
+      res.writeHead(outcome.response.status, headersOfRun);
+      res.end(outcome.response.body);
     }
   }
 
@@ -217,6 +267,8 @@ export function createApp(options: AppOptions): App {
         });
       }),
     stop: async () => {
+      clearInterval(purgeTimer);
+      await live.close();
       await started.catch(() => undefined);
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));

@@ -58,6 +58,8 @@ const planInput = () => ({
 const setTargets = `mutation($p: ID!, $t: [PlanTargetInput!]!) { setPlanTargets(planId: $p, targets: $t) { __typename ... on Error { code message } } }`;
 const setStatus = `mutation($id: ID!, $s: PlanStatus!) { changePlanStatus(planId: $id, status: $s) { __typename ... on Error { code message } } }`;
 const setStatusOf = `mutation($input: SetCriterionStatusInput!) { setCriterionStatus(input: $input) { __typename ... on Error { code message } } }`;
+const restoreSnapshot = `mutation($input: RestorePlanSnapshotInput!) { restorePlanSnapshot(input: $input) { __typename ... on Error { code message } } }`;
+const revert = `mutation($input: RevertChangeInput!) { revertChange(input: $input) { __typename ... on Error { code message } } }`;
 
 /** One scenario per error code. A new code without a scenario fails the coverage test below. */
 const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string }>> = {
@@ -157,6 +159,21 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
     });
     return rejected.batch ?? { code: 'none', message: '' };
   },
+  VERSION_CONFLICT: () =>
+    failure(SET, { input: { planId: ids.plan, cells: [cell({ amount: '5', expectedVersion: 999 })] } }),
+  IDEMPOTENCY_KEY_REUSED: async () => {
+    const headers = { 'idempotency-key': `reuse-${Math.random()}` };
+    // The first use stores a (typed-error) response and writes nothing; the second differs.
+    await app.gql(SET, { input: { planId: ids.plan, cells: [cell({ communeId: 'x' })] } }, { headers });
+    const second = await app.gql(
+      SET,
+      { input: { planId: ids.plan, cells: [cell({ communeId: 'y' })] } },
+      { headers },
+    );
+    expect(second.status).toBe(422);
+    const e = second.errors?.[0];
+    return { code: String(e?.extensions?.['code']), message: String(e?.message) };
+  },
   INVALID_INPUT: () =>
     failure(setStatusOf, {
       input: {
@@ -166,6 +183,13 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
         assessedOn: '15/08/2022',
       },
     }),
+  UNKNOWN_SNAPSHOT: () =>
+    failure(restoreSnapshot, {
+      input: { snapshotId: 'UGxhblNuYXBzaG90Ojk5OTk5OQ==', name: 'Bản khôi phục' },
+    }),
+  UNKNOWN_AUDIT_ENTRY: () => failure(revert, { input: { batchId: 'no-such-batch' } }),
+  NOT_REVERTIBLE: () => failure(revert, { input: { auditId: ids.planAudit } }),
+  REVERT_CONFLICT: () => failure(revert, { input: { auditId: ids.movedAudit } }),
 };
 
 beforeAll(async () => {
@@ -218,6 +242,25 @@ beforeAll(async () => {
   );
   ids.submittedPlan = created.createPlan.plan.id;
   await app.ok(setStatus, { id: ids.submittedPlan, s: 'SUBMITTED' });
+
+  // Audit entries to revert: a plan change (not revertible) and a cell that moved again since.
+  const auditId = (id: bigint) => Buffer.from(`AuditEntry:${id}`).toString('base64');
+  const planAudit = await app.db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('entity', '=', 'plan')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  ids.planAudit = auditId(planAudit.id);
+  await app.ok(SET, { input: { planId: ids.plan, cells: [cell({ amount: '11' })] } });
+  const moved = await app.db
+    .selectFrom('audit_log')
+    .select('id')
+    .where('entity', '=', 'allocation')
+    .orderBy('id', 'desc')
+    .executeTakeFirstOrThrow();
+  ids.movedAudit = auditId(moved.id);
+  await app.ok(SET, { input: { planId: ids.plan, cells: [cell({ amount: '12' })] } });
 });
 afterAll(() => app?.close());
 

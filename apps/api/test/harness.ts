@@ -24,6 +24,7 @@ export async function startTestApp() {
     webDist: '/nonexistent',
     ideEnabled: true,
     maxBodyBytes: 16 * 1024 * 1024,
+    listen: database.listen,
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;

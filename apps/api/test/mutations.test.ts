@@ -171,6 +171,123 @@ describe('setAllocations', () => {
   });
 });
 
+describe('optimistic concurrency', () => {
+  // NS_HUYEN on Vô Tranh / criterion 5: a cell the other tests leave alone.
+  const target = () => ({ communeId: ids.voTranh, criterionId: ids.criterion5, sourceId: sources.NS_HUYEN });
+  const cellAt = (amount: string, expectedVersion: number) => ({ ...target(), amount, expectedVersion });
+  const CONFLICT = `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename
+    ... on SetAllocationsPayload { changedCount cells { version amount } conflicts { currentVersion currentAmount expectedVersion attemptedAmount changedBy changedAt } }
+    ... on VersionConflictError { code message conflicts { currentVersion currentAmount changedBy } } } }`;
+  async function current() {
+    const data = await app.ok(
+      `query($id: ID!, $f: AllocationFilter) { plan(id: $id) { allocations(filter: $f) { edges { node { amount version } } } } }`,
+      { id: ids.plan, f: target() },
+    );
+    return data.plan.allocations.edges[0]?.node ?? { amount: '0', version: 0 };
+  }
+
+  it('writes a change based on the current version, then refuses a stale one and keeps the current value', async () => {
+    const v = (await current()).version;
+    const first = await app.ok(CONFLICT, { input: { planId: ids.plan, cells: [cellAt('100', v)] } });
+    expect(first.setAllocations.cells[0]).toEqual({ version: v + 1, amount: '100' });
+    const second = await app.ok(CONFLICT, { input: { planId: ids.plan, cells: [cellAt('200', v + 1)] } });
+    expect(second.setAllocations.cells[0]).toEqual({ version: v + 2, amount: '200' });
+
+    const before = await countRows();
+    const stale = await app.ok(
+      CONFLICT,
+      { input: { planId: ids.plan, cells: [cellAt('300', v + 1)] } },
+      'en',
+    );
+    expect(stale.setAllocations.__typename).toBe('VersionConflictError');
+    expect(stale.setAllocations.code).toBe('VERSION_CONFLICT');
+    expect(stale.setAllocations.conflicts).toEqual([
+      { currentVersion: v + 2, currentAmount: '200', changedBy: 'anonymous' },
+    ]);
+    expect(stale.setAllocations.message).toMatch(/changed by someone else/);
+    expect(await countRows()).toEqual(before);
+    expect(await current()).toEqual({ amount: '200', version: v + 2 });
+  });
+
+  it('applies the others and reports the conflicts in APPLY_OTHERS mode', async () => {
+    const now = await current();
+    const fresh = {
+      communeId: ids.lucSon,
+      criterionId: ids.criterion5,
+      sourceId: sources.NS_HUYEN,
+      amount: '42',
+    };
+    const result = await app.ok(CONFLICT, {
+      input: {
+        planId: ids.plan,
+        conflictMode: 'APPLY_OTHERS',
+        cells: [cellAt('999', now.version - 1), fresh],
+      },
+    });
+    const payload = result.setAllocations;
+    expect(payload.__typename).toBe('SetAllocationsPayload');
+    expect(payload.changedCount).toBe(1);
+    expect(payload.conflicts).toHaveLength(1);
+    expect(payload.conflicts[0]).toMatchObject({
+      expectedVersion: now.version - 1,
+      currentVersion: now.version,
+      currentAmount: now.amount,
+      attemptedAmount: '999',
+      changedBy: 'anonymous',
+    });
+    expect(payload.conflicts[0].changedAt).toMatch(/^\d{4}-/);
+    expect(await current()).toEqual(now);
+  });
+});
+
+describe('idempotency keys', () => {
+  const cell = (amount: string) => ({
+    communeId: ids.lucSon,
+    criterionId: ids.criterion2,
+    sourceId: sources.CONG_DONG,
+    amount,
+  });
+  const post = (key: string, amount: string) =>
+    fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      body: JSON.stringify({
+        query: SET_ALLOCATIONS,
+        variables: { input: { planId: ids.plan, cells: [cell(amount)] } },
+      }),
+    });
+
+  it('returns the stored response to a retry and applies the change once', async () => {
+    const before = await countRows();
+    const first = await post('retry-1', '31337');
+    const firstBody = await first.text();
+    const second = await post('retry-1', '31337');
+    expect(second.headers.get('idempotent-replayed')).toBe('true');
+    expect(await second.text()).toBe(firstBody);
+    const after = await countRows();
+    expect(after.audit - before.audit).toBe(1);
+  });
+
+  it('applies concurrent duplicates exactly once', async () => {
+    const before = await countRows();
+    const responses = await Promise.all([
+      post('race-1', '4040'),
+      post('race-1', '4040'),
+      post('race-1', '4040'),
+    ]);
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    expect(new Set(bodies).size).toBe(1);
+    expect((await countRows()).audit - before.audit).toBe(1);
+  });
+
+  it('refuses the same key for a different request', async () => {
+    await post('reuse-2', '1');
+    const reused = await post('reuse-2', '2');
+    expect(reused.status).toBe(422);
+    expect(((await reused.json()) as any).errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+  });
+});
+
 describe('setFundingCap', () => {
   it('sets a cap, confirms it and audits both changes', async () => {
     const mutation = `mutation($input: SetFundingCapInput!) { setFundingCap(input: $input) {

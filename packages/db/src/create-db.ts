@@ -29,9 +29,28 @@ export interface CreateDbOptions {
   maxConnections?: number | undefined;
 }
 
+export interface ListenOptions {
+  /**
+   * Called after the listening connection was lost and re-established: notifications sent while it
+   * was down are gone, so listeners should tell their clients to refetch.
+   */
+  onReconnect?: (() => void) | undefined;
+  /** Called when the listening connection fails (it keeps retrying by itself). */
+  onError?: ((error: unknown) => void) | undefined;
+}
+
+/** Stops listening; resolves once the channel is released. */
+export type Unlisten = () => Promise<void>;
+
 export interface Db {
   db: Kysely<Database>;
   backend: DbBackend;
+  /**
+   * Receives `NOTIFY channel` payloads (sent by any process on the same database, delivered on
+   * commit). PostgreSQL: one dedicated connection per call, outside the pool, reconnecting by
+   * itself. PGlite: the embedded database's own listener.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, options?: ListenOptions): Promise<Unlisten>;
   /** Brings the schema up to date; safe to call on every start. */
   migrate(): Promise<void>;
   close(): Promise<void>;
@@ -55,7 +74,10 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
       dialect: new PostgresDialect({ pool }),
       log: kyselyLog,
     });
-    return wrap(db, 'postgres');
+    const databaseUrl = options.databaseUrl;
+    return wrap(db, 'postgres', (channel, onNotify, listenOptions) =>
+      listenPostgres(databaseUrl, channel, onNotify, listenOptions),
+    );
   }
 
   const dataDir = options.dataDir ?? 'memory';
@@ -66,13 +88,21 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
     dialect: new PGliteDialect(pglite),
     log: kyselyLog,
   });
-  return wrap(db, 'pglite');
+  return wrap(db, 'pglite', async (channel, onNotify) => {
+    // LISTEN goes through the dialect's connection lock so it never lands inside someone's transaction.
+    const unlisten = await db.connection().execute(() => pglite.listen(channel, onNotify));
+    return async () => {
+      if (pglite.closed) return;
+      await db.connection().execute(() => unlisten());
+    };
+  });
 }
 
-function wrap(db: Kysely<Database>, backend: DbBackend): Db {
+function wrap(db: Kysely<Database>, backend: DbBackend, listen: Db['listen']): Db {
   return {
     db,
     backend,
+    listen,
     async migrate() {
       const migrator = new Migrator({
         db,
@@ -87,5 +117,99 @@ function wrap(db: Kysely<Database>, backend: DbBackend): Db {
       }
     },
     close: () => db.destroy(),
+  };
+}
+
+const RECONNECT_MIN_MS = 100;
+const RECONNECT_MAX_MS = 2_000;
+/** A half-open TCP connection never errors by itself: a periodic ping finds it. */
+const PING_MS = 15_000;
+
+/**
+ * LISTEN on a dedicated `pg.Client`. When the connection drops (PostgreSQL restarted, network
+ * cut), it reconnects with a short backoff — well within the 5 s recovery target — and reports
+ * the gap through onReconnect. The first connection must succeed, so a bad URL fails fast.
+ */
+async function listenPostgres(
+  connectionString: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  options: ListenOptions = {},
+): Promise<Unlisten> {
+  let client: pg.Client | undefined;
+  let isStopped = false;
+  let retryTimer: NodeJS.Timeout | undefined;
+  let pingTimer: NodeJS.Timeout | undefined;
+  let delay = RECONNECT_MIN_MS;
+  const quoted = `"${channel.replaceAll('"', '""')}"`;
+
+  async function connect(): Promise<void> {
+    const next = new pg.Client({ connectionString, keepAlive: true });
+    next.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    // Both fire on a lost connection; `lose` makes sure only one reconnect is scheduled.
+    next.on('error', (error) => lose(next, error));
+    next.on('end', () => lose(next, new Error('listen connection ended')));
+    try {
+      await next.connect();
+      await next.query(`LISTEN ${quoted}`);
+    } catch (error) {
+      next.removeAllListeners('end');
+      next.on('error', () => undefined);
+      await next.end().catch(() => undefined);
+      throw error;
+    }
+    if (isStopped) {
+      await next.end().catch(() => undefined);
+      return;
+    }
+    client = next;
+    delay = RECONNECT_MIN_MS;
+    pingTimer = setInterval(() => {
+      next.query('select 1').catch((error: unknown) => lose(next, error));
+    }, PING_MS);
+    pingTimer.unref();
+  }
+
+  function lose(lost: pg.Client, error: unknown) {
+    if (client !== lost || isStopped) return;
+    client = undefined;
+    clearInterval(pingTimer);
+    lost.removeAllListeners('end');
+    lost.on('error', () => undefined);
+    lost.end().catch(() => undefined);
+    options.onError?.(error);
+    scheduleReconnect();
+  }
+
+  function scheduleReconnect() {
+    if (isStopped) return;
+    retryTimer = setTimeout(() => {
+      connect().then(
+        () => {
+          if (!isStopped) options.onReconnect?.();
+        },
+        (error: unknown) => {
+          options.onError?.(error);
+          delay = Math.min(delay * 2, RECONNECT_MAX_MS);
+          scheduleReconnect();
+        },
+      );
+    }, delay);
+    retryTimer.unref();
+  }
+
+  await connect();
+  return async () => {
+    isStopped = true;
+    clearTimeout(retryTimer);
+    clearInterval(pingTimer);
+    const current = client;
+    client = undefined;
+    if (!current) return;
+    current.removeAllListeners('end');
+    current.on('error', () => undefined);
+    await current.end().catch(() => undefined);
   };
 }

@@ -1,4 +1,4 @@
-export type { CreateDbOptions, Db, DbBackend } from './create-db.ts';
+export type { CreateDbOptions, Db, DbBackend, ListenOptions, Unlisten } from './create-db.ts';
 export { createDb } from './create-db.ts';
 export type {
   AllocationTotalBy,
@@ -11,3 +11,4 @@ export type * from './schema.ts';
 export type { SeedDemoResult } from './seed/seed-demo.ts';
 export { seedDemo } from './seed/seed-demo.ts';
 export { seedReference } from './seed/seed-reference.ts';
+export { inTransaction } from './transactions.ts';

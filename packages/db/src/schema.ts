@@ -34,7 +34,8 @@ export type AuditEntity =
   | 'funding_cap'
   | 'criterion_status'
   | 'district_criterion_status'
-  | 'project';
+  | 'project'
+  | 'plan_snapshot';
 export type AuditAction = 'insert' | 'update' | 'delete';
 
 export interface ProvinceTable {
@@ -143,6 +144,7 @@ export interface PlanTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  updated_by: ColumnType<string, string | undefined, string>;
 }
 
 export interface PlanCommuneTable {
@@ -163,6 +165,7 @@ export interface FundingCapTable {
   note: string | null;
   version: Generated<number>;
   updated_at: Timestamp;
+  updated_by: ColumnType<string, string | undefined, string>;
 }
 
 export interface AllocationTable {
@@ -173,6 +176,7 @@ export interface AllocationTable {
   amount: Money;
   version: Generated<number>;
   updated_at: Timestamp;
+  updated_by: ColumnType<string, string | undefined, string>;
 }
 
 interface StatusColumns {
@@ -183,6 +187,7 @@ interface StatusColumns {
   is_illustrative: Generated<boolean>;
   version: Generated<number>;
   updated_at: Timestamp;
+  updated_by: ColumnType<string, string | undefined, string>;
 }
 export interface CriterionStatusTable extends StatusColumns {
   commune_id: number;
@@ -204,6 +209,7 @@ export interface ProjectTable {
   version: Generated<number>;
   created_at: Timestamp;
   updated_at: Timestamp;
+  updated_by: ColumnType<string, string | undefined, string>;
 }
 
 export interface AuditLogTable {
@@ -224,6 +230,43 @@ export interface AuditLogTable {
   after: JSONColumnType<Record<string, unknown> | null, string | null, string | null>;
 }
 
+export interface IdempotencyKeyTable {
+  actor: string;
+  key: string;
+  operation: string;
+  request_hash: string;
+  result: JSONColumnType<Record<string, unknown>, string, string>;
+  created_at: Timestamp;
+}
+
+/** A named, frozen copy of a plan's non-zero cells and caps. */
+export interface PlanSnapshotTable {
+  id: Identity;
+  plan_id: number;
+  name: string;
+  note: string | null;
+  created_at: Timestamp;
+  created_by: string;
+  cell_count: Generated<number>;
+  total: ColumnType<bigint, bigint | undefined, bigint>;
+}
+
+export interface PlanSnapshotCellTable {
+  snapshot_id: number;
+  commune_id: number;
+  criterion_id: number;
+  source_id: number;
+  amount: Money;
+}
+
+export interface PlanSnapshotCapTable {
+  snapshot_id: number;
+  source_id: number;
+  amount: Money;
+  is_confirmed: boolean;
+  note: string | null;
+}
+
 export interface Database {
   province: ProvinceTable;
   district: DistrictTable;
@@ -241,6 +284,10 @@ export interface Database {
   district_criterion_status: DistrictCriterionStatusTable;
   project: ProjectTable;
   audit_log: AuditLogTable;
+  plan_snapshot: PlanSnapshotTable;
+  plan_snapshot_cell: PlanSnapshotCellTable;
+  plan_snapshot_cap: PlanSnapshotCapTable;
+  idempotency_key: IdempotencyKeyTable;
 }
 
 export type Province = Selectable<ProvinceTable>;
@@ -265,3 +312,4 @@ export type NewProject = Insertable<ProjectTable>;
 export type ProjectUpdate = Updateable<ProjectTable>;
 export type AuditLog = Selectable<AuditLogTable>;
 export type NewAuditLog = Insertable<AuditLogTable>;
+export type PlanSnapshot = Selectable<PlanSnapshotTable>;

@@ -9,12 +9,14 @@ import { createDb, type Db } from './create-db.ts';
 
 export interface CreateTestDbOptions {
   onQuery?: ((event: LogEvent) => void) | undefined;
+  /** A PostgreSQL server URL to create the database on, overriding NTM_TEST_DATABASE_URL (tests that need real PostgreSQL). */
+  serverUrl?: string | undefined;
 }
 
 export type TestDb = Db & { databaseName?: string };
 
 export async function createTestDb(options: CreateTestDbOptions = {}): Promise<TestDb> {
-  const serverUrl = process.env['NTM_TEST_DATABASE_URL'];
+  const serverUrl = options.serverUrl ?? process.env['NTM_TEST_DATABASE_URL'];
   if (!serverUrl) {
     const db = await createDb({ onQuery: options.onQuery });
     await db.migrate();

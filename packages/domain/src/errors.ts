@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'BATCH_TOO_LARGE',
   'DUPLICATE_CELL',
   'BATCH_REJECTED',
+  'VERSION_CONFLICT',
+  'IDEMPOTENCY_KEY_REUSED',
   'INVALID_PERIOD',
   'INVALID_SCOPE',
   'INVALID_NAME',
@@ -35,6 +37,10 @@ export const ERROR_CODES = [
   'INVALID_STATUS_TRANSITION',
   'INVALID_TARGET',
   'INVALID_INPUT',
+  'UNKNOWN_SNAPSHOT',
+  'UNKNOWN_AUDIT_ENTRY',
+  'NOT_REVERTIBLE',
+  'REVERT_CONFLICT',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -150,6 +156,16 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
     en: (p) =>
       `${formatCount(p['count'], 'en') || 'Some'} cell(s) are invalid, so nothing was saved; see the error of each cell`,
   },
+  VERSION_CONFLICT: {
+    vi: (p) =>
+      `${formatCount(p['count'], 'vi') || 'Một số'} ô đã được người khác sửa${part(p['actor'], ' (', ')')} sau khi bạn mở; giá trị hiện tại được giữ nguyên, hãy xem lại rồi lưu lại`,
+    en: (p) =>
+      `${formatCount(p['count'], 'en') || 'Some'} value(s) were changed by someone else${part(p['actor'], ' (', ')')} since you loaded them; the current values were kept — review and save again`,
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    vi: () => 'Khóa chống gửi trùng (Idempotency-Key) đã được dùng cho một yêu cầu khác',
+    en: () => 'This Idempotency-Key was already used for a different request',
+  },
   DUPLICATE_CELL: {
     vi: (p) =>
       `Ô${part(p['commune'], ' xã ')}${part(p['criterion'], ', tiêu chí ')}${part(p['source'], ', nguồn ')} xuất hiện nhiều lần trong cùng một lần lưu`,
@@ -193,6 +209,24 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
   INVALID_INPUT: {
     vi: (p) => `Dữ liệu không hợp lệ${part(p['field'], ' ở trường ')}`,
     en: (p) => `Invalid input${part(p['field'], ' in field ')}`,
+  },
+  UNKNOWN_SNAPSHOT: {
+    vi: (p) => `Không tìm thấy phiên bản${part(p['snapshot'], ' ')}${part(p['plan'], ' của kế hoạch ')}`,
+    en: (p) => `Version${part(p['snapshot'], ' ')} not found${part(p['plan'], ' in plan ')}`,
+  },
+  UNKNOWN_AUDIT_ENTRY: {
+    vi: (p) => `Không tìm thấy thay đổi${part(p['entry'], ' ')} trong nhật ký`,
+    en: (p) => `Change${part(p['entry'], ' ')} not found in the audit log`,
+  },
+  NOT_REVERTIBLE: {
+    vi: (p) => `Thay đổi này không hoàn tác được${part(p['reason'], ' (', ')')}`,
+    en: (p) => `This change cannot be reverted${part(p['reason'], ' (', ')')}`,
+  },
+  REVERT_CONFLICT: {
+    vi: (p) =>
+      `Không hoàn tác: ${formatCount(p['count'], 'vi') || 'một số'} ô đã được sửa tiếp sau thay đổi này${part(p['actor'], ' (bởi ', ')')}; không có gì bị ghi đè`,
+    en: (p) =>
+      `Not reverted: ${formatCount(p['count'], 'en') || 'some'} value(s) changed again since${part(p['actor'], ' (by ', ')')}; nothing was overwritten`,
   },
 };
 

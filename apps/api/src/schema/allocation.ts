@@ -12,10 +12,10 @@ import { MAX_BATCH_CELLS } from '@ntm/domain';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { sql } from 'kysely';
 import { builder } from '../builder.ts';
-import { setAllocations, type WrittenCell } from '../services/allocations.ts';
+import { type SetAllocationsResult, setAllocations, type WrittenCell } from '../services/allocations.ts';
 import { type GridAxes, loadGridAxes } from '../services/plan-read.ts';
 import { CriterionRef } from './criteria.ts';
-import { batchMutationErrors } from './errors.ts';
+import { batchMutationErrors, CellConflictRef } from './errors.ts';
 import { FundingSourceRef } from './funding.ts';
 import { CommuneRef } from './geography.ts';
 import { decodeId, encodeId, tryDecodeId } from './ids.ts';
@@ -82,17 +82,20 @@ builder.objectType(GridRef, {
       resolve: (g) => g.axes.sourceIds.map((id) => encodeId('FundingSource', id)),
     }),
     cellCount: t.int({ resolve: (g) => g.cells.amounts.length }),
-    communeIndex: t.intList({
+    communeIndex: t.field({
+      type: 'IntArray',
       resolve: (g) => indexInto(g.axes.communeIds, g.cells.communeIds),
     }),
-    criterionIndex: t.intList({
+    criterionIndex: t.field({
+      type: 'IntArray',
       resolve: (g) => indexInto(g.axes.criterionIds, g.cells.criterionIds),
     }),
-    sourceIndex: t.intList({
+    sourceIndex: t.field({
+      type: 'IntArray',
       resolve: (g) => indexInto(g.axes.sourceIds, g.cells.sourceIds),
     }),
-    amounts: t.field({ type: ['Money'], resolve: (g) => g.cells.amounts }),
-    versions: t.intList({ resolve: (g) => g.cells.versions }),
+    amounts: t.field({ type: 'MoneyArray', resolve: (g) => g.cells.amounts }),
+    versions: t.field({ type: 'IntArray', resolve: (g) => g.cells.versions }),
   }),
 });
 
@@ -220,7 +223,26 @@ const AllocationCellInput = builder.inputType('AllocationCellInput', {
       required: true,
       description: 'New amount; 0 clears the cell.',
     }),
+    expectedVersion: t.int({
+      required: false,
+      description:
+        'The version this change is based on (0 for a cell never written). When the cell has moved on, the ' +
+        'change is a conflict, never a silent overwrite. Omit only to overwrite deliberately.',
+    }),
   }),
+});
+
+const ConflictModeEnum = builder.enumType('ConflictMode', {
+  values: {
+    ALL_OR_NOTHING: {
+      value: 'all_or_nothing',
+      description: 'Any conflict rejects the whole batch (default).',
+    },
+    APPLY_OTHERS: {
+      value: 'apply_others',
+      description: 'Apply the cells without conflict; report the others.',
+    },
+  } as const,
 });
 
 const SetAllocationsInput = builder.inputType('SetAllocationsInput', {
@@ -231,22 +253,23 @@ const SetAllocationsInput = builder.inputType('SetAllocationsInput', {
       required: true,
       description: `At most ${MAX_BATCH_CELLS} cells.`,
     }),
+    conflictMode: t.field({ type: ConflictModeEnum, required: false, defaultValue: 'all_or_nothing' }),
   }),
 });
 
 const SetAllocationsPayload = builder
-  .objectRef<{
-    planId: number;
-    cells: WrittenCell[];
-    changedCount: number;
-    batchId: string;
-  }>('SetAllocationsPayload')
+  .objectRef<SetAllocationsResult & { planId: number }>('SetAllocationsPayload')
   .implement({
     fields: (t) => ({
       batchId: t.exposeString('batchId', {
         description: 'Groups this batch in the audit log.',
       }),
       changedCount: t.exposeInt('changedCount'),
+      conflicts: t.field({
+        type: [CellConflictRef],
+        description: 'Cells not written because they changed meanwhile (APPLY_OTHERS mode only).',
+        resolve: (p) => p.conflicts,
+      }),
       cells: t.field({
         type: [WrittenCellRef],
         description: 'Every cell of the input, in order, with its new version.',
@@ -278,7 +301,9 @@ builder.mutationFields((t) => ({
           criterionId: String(c.criterionId),
           sourceId: String(c.sourceId),
           amount: c.amount,
+          expectedVersion: c.expectedVersion ?? null,
         })),
+        input.conflictMode ?? 'all_or_nothing',
       );
       return { planId, ...result };
     },

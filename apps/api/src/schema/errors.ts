@@ -2,7 +2,13 @@
 // stable `code` and a message in the caller's language (Accept-Language).
 import { DomainError, ERROR_CODES, localizeError } from '@ntm/domain';
 import { builder } from '../builder.ts';
-import { BatchRejectedError, type CellError } from '../services/errors.ts';
+import {
+  BatchRejectedError,
+  type CellConflict,
+  type CellError,
+  VersionConflictError,
+} from '../services/errors.ts';
+import { encodeId } from './ids.ts';
 
 export const ErrorCodeEnum = builder.enumType('ErrorCode', {
   description: 'Stable error codes. Clients branch on these, never on message text.',
@@ -24,7 +30,10 @@ builder.objectType(DomainError, {
   name: 'InputError',
   description: 'The input cannot be applied as it is; nothing was changed.',
   interfaces: [ErrorInterface],
-  isTypeOf: (value) => value instanceof DomainError && !(value instanceof BatchRejectedError),
+  isTypeOf: (value) =>
+    value instanceof DomainError &&
+    !(value instanceof BatchRejectedError) &&
+    !(value instanceof VersionConflictError),
   fields: (t) => ({
     field: t.string({
       nullable: true,
@@ -68,6 +77,31 @@ builder.objectType(BatchRejectedError, {
   }),
 });
 
+export const CellConflictRef = builder.objectRef<CellConflict>('CellConflict').implement({
+  description: 'A cell that changed since the caller read it: what the caller tried, and what is there now.',
+  fields: (t) => ({
+    communeId: t.id({ resolve: (c) => encodeId('Commune', c.communeId) }),
+    criterionId: t.id({ resolve: (c) => encodeId('Criterion', c.criterionId) }),
+    sourceId: t.id({ resolve: (c) => encodeId('FundingSource', c.sourceId) }),
+    attemptedAmount: t.field({ type: 'Money', resolve: (c) => c.attemptedAmount }),
+    expectedVersion: t.exposeInt('expectedVersion'),
+    currentVersion: t.exposeInt('currentVersion'),
+    currentAmount: t.field({ type: 'Money', resolve: (c) => c.currentAmount }),
+    changedBy: t.string({ nullable: true, resolve: (c) => c.changedBy }),
+    changedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.changedAt }),
+  }),
+});
+
+builder.objectType(VersionConflictError, {
+  name: 'VersionConflictError',
+  description: 'Some cells changed since they were read; in ALL_OR_NOTHING mode nothing was written.',
+  interfaces: [ErrorInterface],
+  isTypeOf: (value) => value instanceof VersionConflictError,
+  fields: (t) => ({
+    conflicts: t.field({ type: [CellConflictRef], resolve: (e) => e.conflicts }),
+  }),
+});
+
 /** The error classes every mutation may return. */
 export const mutationErrors = { types: [DomainError] };
-export const batchMutationErrors = { types: [BatchRejectedError, DomainError] };
+export const batchMutationErrors = { types: [VersionConflictError, BatchRejectedError, DomainError] };

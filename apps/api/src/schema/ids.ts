@@ -11,7 +11,9 @@ export type NodeTypename =
   | 'Criterion'
   | 'FundingSource'
   | 'Plan'
-  | 'Project';
+  | 'Project'
+  | 'PlanSnapshot'
+  | 'AuditEntry';
 
 /** The error for an ID that is not of the expected type, and the message param naming it. */
 const unknown: Record<NodeTypename, { code: ErrorCode; param: string }> = {
@@ -23,6 +25,8 @@ const unknown: Record<NodeTypename, { code: ErrorCode; param: string }> = {
   FundingSource: { code: 'UNKNOWN_SOURCE', param: 'source' },
   Plan: { code: 'UNKNOWN_PLAN', param: 'plan' },
   Project: { code: 'UNKNOWN_PROJECT', param: 'project' },
+  PlanSnapshot: { code: 'UNKNOWN_SNAPSHOT', param: 'snapshot' },
+  AuditEntry: { code: 'UNKNOWN_AUDIT_ENTRY', param: 'entry' },
 };
 
 export function unknownIdError(typename: NodeTypename, globalId: string, field?: string): DomainError {

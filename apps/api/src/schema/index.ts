@@ -11,5 +11,8 @@ import './funding.ts';
 import './allocation.ts';
 import './analysis.ts';
 import './project.ts';
+import './audit.ts';
+import './snapshot.ts';
+import './subscription.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

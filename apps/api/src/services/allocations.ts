@@ -1,7 +1,7 @@
 // setAllocations: validate a whole batch, then write it with its audit rows in one statement,
 // inside one transaction. Any invalid cell rejects the batch; nothing is half-written.
 import { randomUUID } from 'node:crypto';
-import type { Database, Plan } from '@ntm/db';
+import { type Database, inTransaction, type Plan } from '@ntm/db';
 import {
   cellKey,
   DomainError,
@@ -12,8 +12,9 @@ import {
 } from '@ntm/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Context } from '../context.ts';
+import { publishPlanEvent } from '../events/plan-events.ts';
 import { tryDecodeId, unknownIdError } from '../schema/ids.ts';
-import { BatchRejectedError, type CellError } from './errors.ts';
+import { BatchRejectedError, type CellConflict, type CellError, VersionConflictError } from './errors.ts';
 import { lockWritablePlan } from './plan-guard.ts';
 
 export interface CellInput {
@@ -21,7 +22,12 @@ export interface CellInput {
   criterionId: string;
   sourceId: string;
   amount: bigint;
+  /** The version the change was based on (0 = a cell never written); null = overwrite whatever is there. */
+  expectedVersion?: number | null;
 }
+
+/** all_or_nothing: any stale cell rejects the batch; apply_others: write the rest, report the stale ones. */
+export type ConflictMode = 'all_or_nothing' | 'apply_others';
 
 export interface WrittenCell {
   communeId: number;
@@ -37,29 +43,57 @@ interface DecodedCell {
   criterionId: number;
   sourceId: number;
   amount: bigint;
+  expectedVersion: number | null;
+}
+
+export interface SetAllocationsResult {
+  cells: WrittenCell[];
+  changedCount: number;
+  batchId: string;
+  conflicts: CellConflict[];
 }
 
 export async function setAllocations(
   ctx: Context,
   planId: number,
   cells: readonly CellInput[],
-): Promise<{ cells: WrittenCell[]; changedCount: number; batchId: string }> {
+  mode: ConflictMode = 'all_or_nothing',
+): Promise<SetAllocationsResult> {
   if (cells.length > MAX_BATCH_CELLS) {
     throw new DomainError('BATCH_TOO_LARGE', {
       max: MAX_BATCH_CELLS,
       count: cells.length,
     });
   }
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const plan = await lockWritablePlan(trx, planId);
     const decoded = await validateCells(trx, plan, cells);
+    // The plan row is locked, so the versions read here stay current until commit.
+    const conflicts = await findConflicts(trx, plan.id, decoded);
+    if (conflicts.length > 0 && mode === 'all_or_nothing') throw new VersionConflictError(conflicts);
+    const stale = new Set(conflicts.map((c) => cellKey(c.communeId, c.criterionId, c.sourceId)));
+    const toWrite = decoded.filter((c) => !stale.has(cellKey(c.communeId, c.criterionId, c.sourceId)));
     const batchId = randomUUID();
-    const written = await writeCells(trx, ctx, plan.id, decoded, batchId);
-    return {
-      cells: written,
-      changedCount: written.filter((c) => c.changed).length,
-      batchId,
-    };
+    const written = await writeCells(trx, ctx, plan.id, toWrite, batchId);
+    const changed = written.filter((c) => c.changed);
+    if (changed.length > 0) {
+      await publishPlanEvent(trx, {
+        kind: 'cells',
+        planId: plan.id,
+        actor: ctx.actor,
+        batchId,
+        origin: ctx.origin,
+        cellCount: changed.length,
+        cells: changed.map((c) => ({
+          communeId: c.communeId,
+          criterionId: c.criterionId,
+          sourceId: c.sourceId,
+          amount: c.amount.toString(),
+          version: c.version,
+        })),
+      });
+    }
+    return { cells: written, changedCount: changed.length, batchId, conflicts };
   });
 }
 
@@ -129,7 +163,13 @@ async function validateCells(
     if (seen.has(key))
       return new DomainError('DUPLICATE_CELL', { commune: commune.name, source: source.code });
     seen.add(key);
-    return { communeId, criterionId, sourceId, amount: cell.amount };
+    return {
+      communeId,
+      criterionId,
+      sourceId,
+      amount: cell.amount,
+      expectedVersion: cell.expectedVersion ?? null,
+    };
   };
   for (const [index, cell] of cells.entries()) {
     const result = checkCell(cell);
@@ -147,6 +187,53 @@ async function validateCells(
   }
   if (errors.length > 0) throw new BatchRejectedError(errors);
   return decoded;
+}
+
+/** Cells whose stored version is not the one the change was based on, with who moved them and when. */
+async function findConflicts(
+  trx: Kysely<Database>,
+  planId: number,
+  cells: DecodedCell[],
+): Promise<CellConflict[]> {
+  const checked = cells.filter((c) => c.expectedVersion !== null);
+  if (checked.length === 0) return [];
+  const current = await sql<{
+    commune_id: number;
+    criterion_id: number;
+    source_id: number;
+    amount: bigint;
+    version: number;
+    updated_by: string;
+    updated_at: Date;
+  }>`
+    select a.commune_id, a.criterion_id, a.source_id, a.amount, a.version, a.updated_by, a.updated_at
+    from allocation a
+    join unnest(
+      ${checked.map((c) => c.communeId)}::int[],
+      ${checked.map((c) => c.criterionId)}::int[],
+      ${checked.map((c) => c.sourceId)}::int[]
+    ) as i(commune_id, criterion_id, source_id) using (commune_id, criterion_id, source_id)
+    where a.plan_id = ${planId}
+  `.execute(trx);
+  const byKey = new Map(current.rows.map((r) => [cellKey(r.commune_id, r.criterion_id, r.source_id), r]));
+  const conflicts: CellConflict[] = [];
+  for (const cell of checked) {
+    const row = byKey.get(cellKey(cell.communeId, cell.criterionId, cell.sourceId));
+    const currentVersion = row?.version ?? 0;
+    if (currentVersion === cell.expectedVersion) continue;
+    conflicts.push({
+      communeId: cell.communeId,
+      criterionId: cell.criterionId,
+      sourceId: cell.sourceId,
+      attemptedAmount: cell.amount,
+      expectedVersion: cell.expectedVersion!,
+      currentVersion,
+      currentAmount: row ? BigInt(row.amount) : 0n,
+      changedBy: row?.updated_by ?? null,
+      changedAt: row ? new Date(row.updated_at) : null,
+    });
+  }
+  return conflicts;
 }
 
 async function writeCells(
@@ -181,12 +268,13 @@ async function writeCells(
       where a.plan_id = ${planId}
     ),
     up as (
-      insert into allocation (plan_id, commune_id, criterion_id, source_id, amount)
-      select ${planId}, i.commune_id, i.criterion_id, i.source_id, i.amount
+      insert into allocation (plan_id, commune_id, criterion_id, source_id, amount, updated_by)
+      select ${planId}, i.commune_id, i.criterion_id, i.source_id, i.amount, ${ctx.actor}
       from input i left join old o using (commune_id, criterion_id, source_id)
       where o.amount is distinct from i.amount and not (o.amount is null and i.amount = 0)
       on conflict (plan_id, commune_id, criterion_id, source_id)
-      do update set amount = excluded.amount, version = allocation.version + 1, updated_at = now()
+      do update set amount = excluded.amount, version = allocation.version + 1, updated_at = now(),
+                    updated_by = excluded.updated_by
       returning commune_id, criterion_id, source_id, amount, version
     ),
     audit as (

@@ -1,9 +1,10 @@
 // Criterion statuses belong to a unit (commune or district), not to a plan: a plan reads the
 // unit's current status. Both kinds share one write path.
-import type { CriterionStatus, Database } from '@ntm/db';
+import { type CriterionStatus, type Database, inTransaction } from '@ntm/db';
 import { DomainError } from '@ntm/domain';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context.ts';
+import { publishPlanEvent } from '../events/plan-events.ts';
 import { recordAudit, toAuditJson } from './audit.ts';
 import { requireCriterionOfLevel } from './criterion-guard.ts';
 
@@ -42,7 +43,7 @@ export async function setUnitCriterionStatus(
   input: StatusInput,
 ): Promise<StatusRow> {
   const { table, unitColumn, unknown } = UNIT[level];
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     // A dynamic table name: Kysely's per-table typing cannot follow it, the shapes are identical.
     const db = trx as unknown as Kysely<Pick<Database, 'criterion_status'>>;
     const unitTable = level === 'commune' ? 'commune' : 'district';
@@ -58,6 +59,7 @@ export async function setUnitCriterionStatus(
       .forUpdate()
       .executeTakeFirst();
     const values = {
+      updated_by: ctx.actor,
       is_met: input.isMet,
       assessed_on: input.assessedOn,
       note: input.note,
@@ -70,6 +72,7 @@ export async function setUnitCriterionStatus(
             ...values,
             version: before.version + 1,
             updated_at: new Date(),
+            updated_by: ctx.actor,
           })
           .where(unitColumn as 'commune_id', '=', unitId)
           .where('criterion_id', '=', input.criterionId)
@@ -95,6 +98,16 @@ export async function setUnitCriterionStatus(
         after: toAuditJson(after),
       },
     ]);
+    await publishPlanEvent(trx, {
+      kind: 'status',
+      planId: null,
+      actor: ctx.actor,
+      communeId: level === 'commune' ? unitId : null,
+      districtId: level === 'district' ? unitId : null,
+      criterionId: input.criterionId,
+      isMet: after.is_met,
+      version: after.version,
+    });
     return after as StatusRow;
   });
 }

@@ -20,3 +20,29 @@ export class BatchRejectedError extends DomainError {
     this.cellErrors = cellErrors.slice(0, MAX_REPORTED_CELL_ERRORS);
   }
 }
+
+/** A cell whose stored version differs from the one the change was based on. */
+export interface CellConflict {
+  communeId: number;
+  criterionId: number;
+  sourceId: number;
+  attemptedAmount: bigint;
+  expectedVersion: number;
+  currentVersion: number;
+  currentAmount: bigint;
+  changedBy: string | null;
+  changedAt: Date | null;
+}
+
+/** Someone changed the cells since the caller read them; nothing was overwritten. */
+export class VersionConflictError extends DomainError {
+  readonly conflicts: CellConflict[];
+  constructor(conflicts: CellConflict[]) {
+    const actors = [...new Set(conflicts.map((c) => c.changedBy).filter((a): a is string => a !== null))];
+    super('VERSION_CONFLICT', {
+      count: conflicts.length,
+      ...(actors.length === 1 ? { actor: actors[0]! } : {}),
+    });
+    this.conflicts = conflicts;
+  }
+}

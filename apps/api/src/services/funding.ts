@@ -1,6 +1,7 @@
-import type { FundingCap } from '@ntm/db';
+import { type FundingCap, inTransaction } from '@ntm/db';
 import { DomainError } from '@ntm/domain';
 import type { Context } from '../context.ts';
+import { publishPlanEvent } from '../events/plan-events.ts';
 import { recordAudit, toAuditJson } from './audit.ts';
 import { lockWritablePlan } from './plan-guard.ts';
 
@@ -14,7 +15,7 @@ export async function setFundingCap(
     note: string | null;
   },
 ): Promise<FundingCap> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     await lockWritablePlan(trx, input.planId);
     const source = await trx
       .selectFrom('funding_source')
@@ -36,6 +37,7 @@ export async function setFundingCap(
         amount: input.amount,
         is_confirmed: input.isConfirmed,
         note: input.note,
+        updated_by: ctx.actor,
       })
       .onConflict((oc) =>
         oc.columns(['plan_id', 'source_id']).doUpdateSet((eb) => ({
@@ -44,6 +46,7 @@ export async function setFundingCap(
           note: eb.ref('excluded.note'),
           version: eb('funding_cap.version', '+', 1),
           updated_at: new Date(),
+          updated_by: ctx.actor,
         })),
       )
       .returningAll()
@@ -59,6 +62,15 @@ export async function setFundingCap(
         after: toAuditJson(after),
       },
     ]);
+    await publishPlanEvent(trx, {
+      kind: 'cap',
+      planId: input.planId,
+      actor: ctx.actor,
+      sourceId: input.sourceId,
+      amount: after.amount.toString(),
+      isConfirmed: after.is_confirmed,
+      version: after.version,
+    });
     return after;
   });
 }

@@ -1,7 +1,8 @@
 // Plan lifecycle: create (with its communes from the scope), edit, targets, status changes.
-import type { NtmLevel, Plan, PlanStatus } from '@ntm/db';
+import { inTransaction, type NtmLevel, type Plan, type PlanStatus } from '@ntm/db';
 import { canTransition, DomainError, parseQuarter } from '@ntm/domain';
 import type { Context } from '../context.ts';
+import { publishPlanEvent } from '../events/plan-events.ts';
 import { recordAudit, toAuditJson } from './audit.ts';
 import { lockWritablePlan } from './plan-guard.ts';
 
@@ -41,7 +42,7 @@ export async function createPlan(ctx: Context, input: CreatePlanInput): Promise<
   if ((input.provinceId === null) === (input.districtId === null)) {
     throw new DomainError('INVALID_SCOPE', { field: 'districtId' });
   }
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const district =
       input.districtId === null
         ? null
@@ -87,6 +88,7 @@ export async function createPlan(ctx: Context, input: CreatePlanInput): Promise<
         criteria_set_id: input.criteriaSetId,
         district_criteria_set_id: input.districtCriteriaSetId,
         note: input.note,
+        updated_by: ctx.actor,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -119,7 +121,7 @@ export interface UpdatePlanInput {
 }
 
 export async function updatePlan(ctx: Context, planId: number, input: UpdatePlanInput): Promise<Plan> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const before = await lockWritablePlan(trx, planId);
     const name = input.name === undefined || input.name === null ? before.name : checkName(input.name);
     const start = input.periodStartYear ?? before.period_start_year;
@@ -134,6 +136,7 @@ export async function updatePlan(ctx: Context, planId: number, input: UpdatePlan
         period_end_year: end,
         version: before.version + 1,
         updated_at: new Date(),
+        updated_by: ctx.actor,
       })
       .where('id', '=', planId)
       .returningAll()
@@ -153,7 +156,7 @@ export async function updatePlan(ctx: Context, planId: number, input: UpdatePlan
 }
 
 export async function changePlanStatus(ctx: Context, planId: number, status: PlanStatus): Promise<Plan> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const before = await trx
       .selectFrom('plan')
       .selectAll()
@@ -169,7 +172,7 @@ export async function changePlanStatus(ctx: Context, planId: number, status: Pla
     }
     const after = await trx
       .updateTable('plan')
-      .set({ status, version: before.version + 1, updated_at: new Date() })
+      .set({ status, version: before.version + 1, updated_at: new Date(), updated_by: ctx.actor })
       .where('id', '=', planId)
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -183,6 +186,13 @@ export async function changePlanStatus(ctx: Context, planId: number, status: Pla
         after: toAuditJson(after),
       },
     ]);
+    await publishPlanEvent(trx, {
+      kind: 'plan',
+      planId,
+      actor: ctx.actor,
+      status: after.status,
+      version: after.version,
+    });
     return after;
   });
 }
@@ -196,7 +206,7 @@ export interface TargetInput {
 }
 
 export async function setPlanTargets(ctx: Context, planId: number, targets: TargetInput[]): Promise<void> {
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     await lockWritablePlan(trx, planId);
     const rows = await trx
       .selectFrom('plan_commune')

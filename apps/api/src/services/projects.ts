@@ -1,6 +1,6 @@
 // Projects (hạng mục công trình) give a criterion its cost: the required, unfinished ones are
 // what a commune must still build to meet it.
-import type { Project, ProjectStatus } from '@ntm/db';
+import { inTransaction, type Project, type ProjectStatus } from '@ntm/db';
 import { DomainError } from '@ntm/domain';
 import type { Context } from '../context.ts';
 import { recordAudit, toAuditJson } from './audit.ts';
@@ -31,7 +31,7 @@ export async function createProject(
   } & ProjectFields,
 ): Promise<Project> {
   const name = checkName(input.name);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const commune = await trx
       .selectFrom('commune')
       .select('id')
@@ -49,6 +49,7 @@ export async function createProject(
         is_required: input.isRequired ?? true,
         status: input.status ?? 'planned',
         disbursed: input.disbursed ?? 0n,
+        updated_by: ctx.actor,
       })
       .returningAll()
       .executeTakeFirstOrThrow();
@@ -68,7 +69,7 @@ export async function createProject(
 }
 
 export async function updateProject(ctx: Context, projectId: number, input: ProjectFields): Promise<Project> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const before = await trx
       .selectFrom('project')
       .selectAll()
@@ -90,6 +91,7 @@ export async function updateProject(ctx: Context, projectId: number, input: Proj
         disbursed: input.disbursed ?? before.disbursed,
         version: before.version + 1,
         updated_at: new Date(),
+        updated_by: ctx.actor,
       })
       .where('id', '=', projectId)
       .returningAll()
@@ -110,7 +112,7 @@ export async function updateProject(ctx: Context, projectId: number, input: Proj
 }
 
 export async function deleteProject(ctx: Context, projectId: number): Promise<Project> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const before = await trx
       .selectFrom('project')
       .selectAll()

@@ -1,4 +1,4 @@
-import { Migrator, sql } from 'kysely';
+import { Migrator, NO_MIGRATIONS, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDb } from '../testing.ts';
 import { migrations } from './index.ts';
@@ -31,9 +31,13 @@ const allTables = [
   'district_criterion_status',
   'funding_cap',
   'funding_source',
+  'idempotency_key',
   'indicator',
   'plan',
   'plan_commune',
+  'plan_snapshot',
+  'plan_snapshot_cap',
+  'plan_snapshot_cell',
   'project',
   'province',
 ];
@@ -48,16 +52,18 @@ describe('migrations', () => {
     expect(await listTables()).toEqual(allTables);
   });
 
-  it('down reverts the initial schema completely and up recreates it', async () => {
+  it('down reverts every migration, newest first, and up recreates the schema', async () => {
     const migrator = new Migrator({
       db: testDb.db,
       provider: { getMigrations: async () => migrations },
     });
-    const down = await migrator.migrateDown();
+    const down = await migrator.migrateTo(NO_MIGRATIONS);
     expect(down.error).toBeUndefined();
-    expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
-      ['2026_11_27_120000_initial_schema', 'Down', 'Success'],
-    ]);
+    expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual(
+      Object.keys(migrations)
+        .reverse()
+        .map((name) => [name, 'Down', 'Success']),
+    );
     expect(await listTables()).toEqual([]);
 
     await testDb.migrate();

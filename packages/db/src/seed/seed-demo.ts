@@ -5,6 +5,7 @@
 import { toSearchKey } from '@ntm/domain';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
+import { inTransaction } from '../transactions.ts';
 import {
   demoAllocations,
   demoAssessedOn,
@@ -17,7 +18,6 @@ import {
   demoProjects,
   demoProvince,
 } from './demo-luc-nam-data.ts';
-import { inTransaction } from './in-transaction.ts';
 import { seedReference } from './seed-reference.ts';
 
 export interface SeedDemoResult {

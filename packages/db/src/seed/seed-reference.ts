@@ -3,7 +3,7 @@
 // administrator's edits survive a re-seed.
 import type { Kysely, Transaction } from 'kysely';
 import type { Database } from '../schema.ts';
-import { inTransaction } from './in-transaction.ts';
+import { inTransaction } from '../transactions.ts';
 import { type CriteriaSetSeed, criteriaSets, fundingSources } from './reference-data.ts';
 
 export async function seedReference(db: Kysely<Database>): Promise<void> {

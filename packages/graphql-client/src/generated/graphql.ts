@@ -4,6 +4,93 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AllocationCellInput = {
+  /** New amount; 0 clears the cell. */
+  amount: string;
+  communeId: string | number;
+  criterionId: string | number;
+  /** The version this change is based on (0 for a cell never written). When the cell has moved on, the change is a conflict, never a silent overwrite. Omit only to overwrite deliberately. */
+  expectedVersion?: number | null | undefined;
+  sourceId: string | number;
+};
+
+export type CommuneKind =
+  /** Phường (urban ward) */
+  | 'PHUONG'
+  /** Thị trấn (town) */
+  | 'THI_TRAN'
+  /** Xã (rural commune) */
+  | 'XA';
+
+export type ConflictMode =
+  /** Any conflict rejects the whole batch (default). */
+  | 'ALL_OR_NOTHING'
+  /** Apply the cells without conflict; report the others. */
+  | 'APPLY_OTHERS';
+
+/** Stable error codes. Clients branch on these, never on message text. */
+export type ErrorCode =
+  | 'AMOUNT_TOO_LARGE'
+  | 'BATCH_REJECTED'
+  | 'BATCH_TOO_LARGE'
+  | 'COMMUNE_NOT_IN_PLAN'
+  | 'CRITERION_NOT_IN_SET'
+  | 'DUPLICATE_CELL'
+  | 'FRACTIONAL_AMOUNT'
+  | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INVALID_INPUT'
+  | 'INVALID_NAME'
+  | 'INVALID_PERIOD'
+  | 'INVALID_QUARTER'
+  | 'INVALID_SCOPE'
+  | 'INVALID_STATUS_TRANSITION'
+  | 'INVALID_TARGET'
+  | 'NEGATIVE_AMOUNT'
+  | 'NOT_AN_AMOUNT'
+  | 'NOT_REVERTIBLE'
+  | 'PLAN_LOCKED'
+  | 'REVERT_CONFLICT'
+  | 'SOURCE_NOT_ELIGIBLE'
+  | 'UNKNOWN_AUDIT_ENTRY'
+  | 'UNKNOWN_COMMUNE'
+  | 'UNKNOWN_CRITERIA_SET'
+  | 'UNKNOWN_CRITERION'
+  | 'UNKNOWN_DISTRICT'
+  | 'UNKNOWN_PLAN'
+  | 'UNKNOWN_PROJECT'
+  | 'UNKNOWN_SNAPSHOT'
+  | 'UNKNOWN_SOURCE'
+  | 'VERSION_CONFLICT';
+
+/** Ethnic-minority and mountain area zone (Khu vực I/II/III; III = đặc biệt khó khăn). */
+export type EthnicZone =
+  | 'ZONE_I'
+  | 'ZONE_II'
+  | 'ZONE_III';
+
+export type FundingSourceKind =
+  | 'CENTRAL'
+  | 'COMMUNE'
+  /** People's contributions. */
+  | 'COMMUNITY'
+  | 'CREDIT'
+  | 'DISTRICT'
+  | 'ENTERPRISE'
+  /** Vốn lồng ghép from other programs. */
+  | 'INTEGRATED'
+  /** Program 135 / ethnic-minority program money. */
+  | 'PROGRAM'
+  | 'PROVINCE';
+
+/** The NTM standard a commune aims for. */
+export type NtmLevel =
+  /** Đạt chuẩn (standard) */
+  | 'DAT_CHUAN'
+  /** Kiểu mẫu (model) */
+  | 'KIEU_MAU'
+  /** Nâng cao (advanced) */
+  | 'NANG_CAO';
+
 /** draft → submitted → approved → locked. Only a draft can be edited. */
 export type PlanStatus =
   | 'APPROVED'
@@ -11,9 +98,149 @@ export type PlanStatus =
   | 'LOCKED'
   | 'SUBMITTED';
 
+export type ResyncReason =
+  /** The client fell too far behind the stream. */
+  | 'OVERFLOW'
+  /** The server lost its database listener for a while. */
+  | 'RECONNECTED';
+
 export type ScopeLevel =
   | 'DISTRICT'
   | 'PROVINCE';
+
+export type SetAllocationsInput = {
+  /** At most 50000 cells. */
+  cells: Array<AllocationCellInput>;
+  conflictMode?: ConflictMode | null | undefined;
+  planId: string | number;
+};
+
+export type SetCriterionStatusInput = {
+  assessedOn?: string | null | undefined;
+  criterionId: string | number;
+  isMet: boolean;
+  note?: string | null | undefined;
+  /** A Commune ID (commune criteria) or a District ID (district criteria). */
+  unitId: string | number;
+};
+
+export type SetFundingCapInput = {
+  amount: string;
+  isConfirmed: boolean;
+  note?: string | null | undefined;
+  planId: string | number;
+  sourceId: string | number;
+};
+
+export type SourceCommitmentStatus =
+  /** Allocated within the confirmed cap. */
+  | 'OK'
+  /** Allocated beyond the cap (capital-construction debt). */
+  | 'OVER_CAP'
+  /** Allocated from money that is not confirmed yet (debt risk). */
+  | 'UNCONFIRMED';
+
+export type SpreadThinKind =
+  /** Money on a criterion the commune already meets. */
+  | 'MET_CRITERION'
+  /** Money on a commune not targeted this period while targets still lack money. */
+  | 'NON_TARGET_COMMUNE'
+  /** More money than the criterion still needs. */
+  | 'OVER_FUNDED';
+
+export type GridAnalysisFragment = { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> };
+
+export type GridPlanSummaryFragment = { id: string, revision: number, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } };
+
+export type AllocationGridQueryVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type AllocationGridQuery = { plan: { name: string, status: PlanStatus, periodStartYear: number, periodEndYear: number, id: string, revision: number, criteriaSet: { id: string, groups: Array<{ id: string, code: string, nameVi: string, nameEn: string, position: number }>, criteria: Array<{ id: string, number: number, nameVi: string, nameEn: string, groupId: string | null }> }, communes: Array<{ isTarget: boolean, priority: number, targetLevel: NtmLevel | null, deadline: string | null, deadlineLabel: string | null, commune: { id: string, name: string, kind: CommuneKind, isProgram135: boolean, isAtk: boolean, isBorder: boolean, isIsland: boolean, ethnicZone: EthnicZone | null, criteriaStatus: Array<{ isMet: boolean, criterion: { id: string } }> } }>, grid: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } | null, fundingSources: Array<{ id: string, code: string, kind: FundingSourceKind, nameVi: string, nameEn: string, position: number, eligibleCommuneFlags: Array<string>, needsCouncilApproval: boolean }> };
+
+export type GridCellConflictFragment = { communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null };
+
+export type SaveAllocationsMutationVariables = Exact<{
+  input: SetAllocationsInput;
+}>;
+
+
+export type SaveAllocationsMutation = { setAllocations:
+    | { __typename: 'BatchRejectedError', code: ErrorCode, message: string, errorCount: number, cellErrors: Array<{ index: number, code: ErrorCode, message: string, communeId: string | null, criterionId: string | null, sourceId: string | null }> }
+    | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
+    | { __typename: 'SetAllocationsPayload', batchId: string, changedCount: number, cells: Array<{ communeId: string, criterionId: string, sourceId: string, amount: string, version: number }>, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }>, plan: { id: string, revision: number, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } }
+    | { __typename: 'VersionConflictError', code: ErrorCode, message: string, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }> }
+   };
+
+export type CriteriaStatusMatrixQueryVariables = Exact<{
+  id: string | number;
+  criteriaSetId: string | number;
+  districtCriteriaSetId?: string | number | null | undefined;
+}>;
+
+
+export type CriteriaStatusMatrixQuery = { plan: { id: string, criteriaSet: { id: string, groups: Array<{ id: string, code: string, nameVi: string, nameEn: string, position: number }>, criteria: Array<{ id: string, number: number, groupId: string | null, nameVi: string, nameEn: string }> }, districtCriteriaSet: { id: string, criteria: Array<{ id: string, number: number, nameVi: string, nameEn: string }> } | null, district: { id: string, name: string, criteriaStatus: Array<{ isMet: boolean, version: number, criterion: { id: string } }> } | null, communes: Array<{ isTarget: boolean, deadline: string | null, commune: { id: string, name: string, kind: CommuneKind, isProgram135: boolean, criteriaStatus: Array<{ isMet: boolean, version: number, criterion: { id: string } }> } }> } | null };
+
+export type SetCriterionStatusMutationVariables = Exact<{
+  input: SetCriterionStatusInput;
+}>;
+
+
+export type SetCriterionStatusMutation = { setCriterionStatus:
+    | { __typename: 'CriterionStatusPayload', status: { isMet: boolean, version: number, criterion: { id: string } } }
+    | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
+   };
+
+export type SourceCommitmentFieldsFragment = { sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus };
+
+export type FundingCapFieldsFragment = { amount: string, isConfirmed: boolean, note: string | null, version: number, updatedAt: string, source: { id: string } };
+
+export type FundingCapsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type FundingCapsQuery = { fundingSources: Array<{ id: string, code: string, nameVi: string, nameEn: string, eligibility: string, needsCouncilApproval: boolean, position: number }>, plan: { id: string, status: PlanStatus, fundingCaps: Array<{ amount: string, isConfirmed: boolean, note: string | null, version: number, updatedAt: string, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, debtRisk: string }, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }> } } | null };
+
+export type SetFundingCapMutationVariables = Exact<{
+  input: SetFundingCapInput;
+}>;
+
+
+export type SetFundingCapMutation = { setFundingCap:
+    | { __typename: 'FundingCapPayload', cap: { amount: string, isConfirmed: boolean, note: string | null, version: number, updatedAt: string, source: { id: string } }, plan: { id: string, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, debtRisk: string }, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }> } } }
+    | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
+   };
+
+export type PlanOverviewQueryVariables = Exact<{
+  id: string | number;
+  criteriaSetId: string | number;
+}>;
+
+
+export type PlanOverviewQuery = { plan: { id: string, communes: Array<{ isTarget: boolean, commune: { id: string, name: string, progress: { met: number, total: number, reachesStandard: boolean } } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, isConfirmed: boolean, status: SourceCommitmentStatus, source: { id: string, code: string, nameVi: string, nameEn: string, position: number } }>, communes: Array<{ communeId: string, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, deadline: string | null, isFunded: boolean, isOverdue: boolean, commune: { name: string } }> } } | null };
+
+export type PlanChangedSubscriptionVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type PlanChangedSubscription = { planChanged:
+    | { __typename: 'CapChanged', planId: string, actor: string, sourceId: string, amount: string, isConfirmed: boolean, version: number }
+    | { __typename: 'CellsChanged', planId: string, actor: string, origin: string, batchId: string, cellCount: number, cells: Array<{ communeId: string, criterionId: string, sourceId: string, amount: string, version: number }> | null }
+    | { __typename: 'CriterionStatusChanged', planId: string, actor: string, communeId: string | null, districtId: string | null, criterionId: string, isMet: boolean, version: number }
+    | { __typename: 'PlanStatusChanged', planId: string, actor: string, status: PlanStatus, version: number }
+    | { __typename: 'ResyncRequired', planId: string, reason: ResyncReason }
+    | { __typename: 'ViewersChanged', planId: string, viewers: Array<{ sessionId: string, name: string | null, actor: string, since: string, isYou: boolean }> }
+   };
+
+export type PlanHeaderQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PlanHeaderQuery = { plan: { id: string, name: string, status: PlanStatus, scopeLevel: ScopeLevel, periodStartYear: number, periodEndYear: number, revision: number, district: { id: string, name: string } | null, province: { name: string }, criteriaSet: { id: string }, districtCriteriaSet: { id: string } | null } | null };
 
 export type PlansListQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -41,7 +268,774 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
-
+export const GridAnalysisFragmentDoc = new TypedDocumentString(`
+    fragment GridAnalysis on PlanAnalysis {
+  totals {
+    allocated
+    confirmedCaps
+    expectedCaps
+    shortfall
+    debtRisk
+    targetCommunes
+    fundedTargetCommunes
+  }
+  communes {
+    communeId
+    commune {
+      name
+    }
+    deadline
+    deadlineLabel
+    isOverdue
+    isFunded
+    reachesStandard
+    criteriaMet
+    criteriaTotal
+    cost
+    allocated
+    shortfall
+    uncostedCriteria {
+      id
+    }
+    unmet {
+      criterionId
+      cost
+      allocated
+      shortfall
+      isCosted
+    }
+  }
+  sources {
+    sourceId
+    allocated
+    cap
+    confirmedCap
+    debtRisk
+    overCap
+    unconfirmedAllocated
+    isConfirmed
+    status
+  }
+  spreadThin {
+    kind
+    amount
+    communeId
+    commune {
+      name
+    }
+    criterionId
+  }
+}
+    `, {"fragmentName":"GridAnalysis"}) as unknown as TypedDocumentString<GridAnalysisFragment, unknown>;
+export const GridPlanSummaryFragmentDoc = new TypedDocumentString(`
+    fragment GridPlanSummary on Plan {
+  id
+  revision
+  fundingCaps {
+    amount
+    isConfirmed
+    source {
+      id
+    }
+  }
+  analysis {
+    ...GridAnalysis
+  }
+}
+    fragment GridAnalysis on PlanAnalysis {
+  totals {
+    allocated
+    confirmedCaps
+    expectedCaps
+    shortfall
+    debtRisk
+    targetCommunes
+    fundedTargetCommunes
+  }
+  communes {
+    communeId
+    commune {
+      name
+    }
+    deadline
+    deadlineLabel
+    isOverdue
+    isFunded
+    reachesStandard
+    criteriaMet
+    criteriaTotal
+    cost
+    allocated
+    shortfall
+    uncostedCriteria {
+      id
+    }
+    unmet {
+      criterionId
+      cost
+      allocated
+      shortfall
+      isCosted
+    }
+  }
+  sources {
+    sourceId
+    allocated
+    cap
+    confirmedCap
+    debtRisk
+    overCap
+    unconfirmedAllocated
+    isConfirmed
+    status
+  }
+  spreadThin {
+    kind
+    amount
+    communeId
+    commune {
+      name
+    }
+    criterionId
+  }
+}`, {"fragmentName":"GridPlanSummary"}) as unknown as TypedDocumentString<GridPlanSummaryFragment, unknown>;
+export const GridCellConflictFragmentDoc = new TypedDocumentString(`
+    fragment GridCellConflict on CellConflict {
+  communeId
+  criterionId
+  sourceId
+  attemptedAmount
+  expectedVersion
+  currentVersion
+  currentAmount
+  changedBy
+  changedAt
+}
+    `, {"fragmentName":"GridCellConflict"}) as unknown as TypedDocumentString<GridCellConflictFragment, unknown>;
+export const SourceCommitmentFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SourceCommitmentFields on SourceCommitment {
+  sourceId
+  allocated
+  cap
+  confirmedCap
+  debtRisk
+  overCap
+  unconfirmedAllocated
+  isConfirmed
+  status
+}
+    `, {"fragmentName":"SourceCommitmentFields"}) as unknown as TypedDocumentString<SourceCommitmentFieldsFragment, unknown>;
+export const FundingCapFieldsFragmentDoc = new TypedDocumentString(`
+    fragment FundingCapFields on FundingCap {
+  amount
+  isConfirmed
+  note
+  version
+  updatedAt
+  source {
+    id
+  }
+}
+    `, {"fragmentName":"FundingCapFields"}) as unknown as TypedDocumentString<FundingCapFieldsFragment, unknown>;
+export const AllocationGridDocument = new TypedDocumentString(`
+    query AllocationGrid($planId: ID!) {
+  plan(id: $planId) {
+    ...GridPlanSummary
+    name
+    status
+    periodStartYear
+    periodEndYear
+    criteriaSet {
+      id
+      groups {
+        id
+        code
+        nameVi
+        nameEn
+        position
+      }
+      criteria {
+        id
+        number
+        nameVi
+        nameEn
+        groupId
+      }
+    }
+    communes {
+      isTarget
+      priority
+      targetLevel
+      deadline
+      deadlineLabel
+      commune {
+        id
+        name
+        kind
+        isProgram135
+        isAtk
+        isBorder
+        isIsland
+        ethnicZone
+        criteriaStatus {
+          isMet
+          criterion {
+            id
+          }
+        }
+      }
+    }
+    grid {
+      communeIds
+      criterionIds
+      sourceIds
+      communeIndex
+      criterionIndex
+      sourceIndex
+      amounts
+      versions
+    }
+  }
+  fundingSources {
+    id
+    code
+    kind
+    nameVi
+    nameEn
+    position
+    eligibleCommuneFlags
+    needsCouncilApproval
+  }
+}
+    fragment GridAnalysis on PlanAnalysis {
+  totals {
+    allocated
+    confirmedCaps
+    expectedCaps
+    shortfall
+    debtRisk
+    targetCommunes
+    fundedTargetCommunes
+  }
+  communes {
+    communeId
+    commune {
+      name
+    }
+    deadline
+    deadlineLabel
+    isOverdue
+    isFunded
+    reachesStandard
+    criteriaMet
+    criteriaTotal
+    cost
+    allocated
+    shortfall
+    uncostedCriteria {
+      id
+    }
+    unmet {
+      criterionId
+      cost
+      allocated
+      shortfall
+      isCosted
+    }
+  }
+  sources {
+    sourceId
+    allocated
+    cap
+    confirmedCap
+    debtRisk
+    overCap
+    unconfirmedAllocated
+    isConfirmed
+    status
+  }
+  spreadThin {
+    kind
+    amount
+    communeId
+    commune {
+      name
+    }
+    criterionId
+  }
+}
+fragment GridPlanSummary on Plan {
+  id
+  revision
+  fundingCaps {
+    amount
+    isConfirmed
+    source {
+      id
+    }
+  }
+  analysis {
+    ...GridAnalysis
+  }
+}`) as unknown as TypedDocumentString<AllocationGridQuery, AllocationGridQueryVariables>;
+export const SaveAllocationsDocument = new TypedDocumentString(`
+    mutation SaveAllocations($input: SetAllocationsInput!) {
+  setAllocations(input: $input) {
+    __typename
+    ... on SetAllocationsPayload {
+      batchId
+      changedCount
+      cells {
+        communeId
+        criterionId
+        sourceId
+        amount
+        version
+      }
+      conflicts {
+        ...GridCellConflict
+      }
+      plan {
+        ...GridPlanSummary
+      }
+    }
+    ... on VersionConflictError {
+      code
+      message
+      conflicts {
+        ...GridCellConflict
+      }
+    }
+    ... on BatchRejectedError {
+      code
+      message
+      errorCount
+      cellErrors {
+        index
+        code
+        message
+        communeId
+        criterionId
+        sourceId
+      }
+    }
+    ... on InputError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment GridAnalysis on PlanAnalysis {
+  totals {
+    allocated
+    confirmedCaps
+    expectedCaps
+    shortfall
+    debtRisk
+    targetCommunes
+    fundedTargetCommunes
+  }
+  communes {
+    communeId
+    commune {
+      name
+    }
+    deadline
+    deadlineLabel
+    isOverdue
+    isFunded
+    reachesStandard
+    criteriaMet
+    criteriaTotal
+    cost
+    allocated
+    shortfall
+    uncostedCriteria {
+      id
+    }
+    unmet {
+      criterionId
+      cost
+      allocated
+      shortfall
+      isCosted
+    }
+  }
+  sources {
+    sourceId
+    allocated
+    cap
+    confirmedCap
+    debtRisk
+    overCap
+    unconfirmedAllocated
+    isConfirmed
+    status
+  }
+  spreadThin {
+    kind
+    amount
+    communeId
+    commune {
+      name
+    }
+    criterionId
+  }
+}
+fragment GridPlanSummary on Plan {
+  id
+  revision
+  fundingCaps {
+    amount
+    isConfirmed
+    source {
+      id
+    }
+  }
+  analysis {
+    ...GridAnalysis
+  }
+}
+fragment GridCellConflict on CellConflict {
+  communeId
+  criterionId
+  sourceId
+  attemptedAmount
+  expectedVersion
+  currentVersion
+  currentAmount
+  changedBy
+  changedAt
+}`) as unknown as TypedDocumentString<SaveAllocationsMutation, SaveAllocationsMutationVariables>;
+export const CriteriaStatusMatrixDocument = new TypedDocumentString(`
+    query CriteriaStatusMatrix($id: ID!, $criteriaSetId: ID!, $districtCriteriaSetId: ID) {
+  plan(id: $id) {
+    id
+    criteriaSet {
+      id
+      groups {
+        id
+        code
+        nameVi
+        nameEn
+        position
+      }
+      criteria {
+        id
+        number
+        groupId
+        nameVi
+        nameEn
+      }
+    }
+    districtCriteriaSet {
+      id
+      criteria {
+        id
+        number
+        nameVi
+        nameEn
+      }
+    }
+    district {
+      id
+      name
+      criteriaStatus(criteriaSetId: $districtCriteriaSetId) {
+        isMet
+        version
+        criterion {
+          id
+        }
+      }
+    }
+    communes {
+      isTarget
+      deadline
+      commune {
+        id
+        name
+        kind
+        isProgram135
+        criteriaStatus(criteriaSetId: $criteriaSetId) {
+          isMet
+          version
+          criterion {
+            id
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CriteriaStatusMatrixQuery, CriteriaStatusMatrixQueryVariables>;
+export const SetCriterionStatusDocument = new TypedDocumentString(`
+    mutation SetCriterionStatus($input: SetCriterionStatusInput!) {
+  setCriterionStatus(input: $input) {
+    __typename
+    ... on CriterionStatusPayload {
+      status {
+        isMet
+        version
+        criterion {
+          id
+        }
+      }
+    }
+    ... on InputError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetCriterionStatusMutation, SetCriterionStatusMutationVariables>;
+export const FundingCapsDocument = new TypedDocumentString(`
+    query FundingCaps($id: ID!) {
+  fundingSources {
+    id
+    code
+    nameVi
+    nameEn
+    eligibility
+    needsCouncilApproval
+    position
+  }
+  plan(id: $id) {
+    id
+    status
+    fundingCaps {
+      ...FundingCapFields
+    }
+    analysis {
+      totals {
+        allocated
+        confirmedCaps
+        expectedCaps
+        debtRisk
+      }
+      sources {
+        ...SourceCommitmentFields
+      }
+    }
+  }
+}
+    fragment SourceCommitmentFields on SourceCommitment {
+  sourceId
+  allocated
+  cap
+  confirmedCap
+  debtRisk
+  overCap
+  unconfirmedAllocated
+  isConfirmed
+  status
+}
+fragment FundingCapFields on FundingCap {
+  amount
+  isConfirmed
+  note
+  version
+  updatedAt
+  source {
+    id
+  }
+}`) as unknown as TypedDocumentString<FundingCapsQuery, FundingCapsQueryVariables>;
+export const SetFundingCapDocument = new TypedDocumentString(`
+    mutation SetFundingCap($input: SetFundingCapInput!) {
+  setFundingCap(input: $input) {
+    __typename
+    ... on FundingCapPayload {
+      cap {
+        ...FundingCapFields
+      }
+      plan {
+        id
+        analysis {
+          totals {
+            allocated
+            confirmedCaps
+            expectedCaps
+            debtRisk
+          }
+          sources {
+            ...SourceCommitmentFields
+          }
+        }
+      }
+    }
+    ... on InputError {
+      code
+      message
+      field
+    }
+  }
+}
+    fragment SourceCommitmentFields on SourceCommitment {
+  sourceId
+  allocated
+  cap
+  confirmedCap
+  debtRisk
+  overCap
+  unconfirmedAllocated
+  isConfirmed
+  status
+}
+fragment FundingCapFields on FundingCap {
+  amount
+  isConfirmed
+  note
+  version
+  updatedAt
+  source {
+    id
+  }
+}`) as unknown as TypedDocumentString<SetFundingCapMutation, SetFundingCapMutationVariables>;
+export const PlanOverviewDocument = new TypedDocumentString(`
+    query PlanOverview($id: ID!, $criteriaSetId: ID!) {
+  plan(id: $id) {
+    id
+    communes {
+      isTarget
+      commune {
+        id
+        name
+        progress(criteriaSetId: $criteriaSetId) {
+          met
+          total
+          reachesStandard
+        }
+      }
+    }
+    analysis {
+      totals {
+        allocated
+        confirmedCaps
+        expectedCaps
+        shortfall
+        debtRisk
+        targetCommunes
+        fundedTargetCommunes
+      }
+      sources {
+        sourceId
+        source {
+          id
+          code
+          nameVi
+          nameEn
+          position
+        }
+        allocated
+        cap
+        confirmedCap
+        debtRisk
+        isConfirmed
+        status
+      }
+      communes {
+        communeId
+        commune {
+          name
+        }
+        criteriaMet
+        criteriaTotal
+        cost
+        allocated
+        shortfall
+        deadline
+        isFunded
+        isOverdue
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanOverviewQuery, PlanOverviewQueryVariables>;
+export const PlanChangedDocument = new TypedDocumentString(`
+    subscription PlanChanged($planId: ID!) {
+  planChanged(planId: $planId) {
+    __typename
+    ... on CellsChanged {
+      planId
+      actor
+      origin
+      batchId
+      cellCount
+      cells {
+        communeId
+        criterionId
+        sourceId
+        amount
+        version
+      }
+    }
+    ... on CapChanged {
+      planId
+      actor
+      sourceId
+      amount
+      isConfirmed
+      version
+    }
+    ... on CriterionStatusChanged {
+      planId
+      actor
+      communeId
+      districtId
+      criterionId
+      isMet
+      version
+    }
+    ... on PlanStatusChanged {
+      planId
+      actor
+      status
+      version
+    }
+    ... on ViewersChanged {
+      planId
+      viewers {
+        sessionId
+        name
+        actor
+        since
+        isYou
+      }
+    }
+    ... on ResyncRequired {
+      planId
+      reason
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanChangedSubscription, PlanChangedSubscriptionVariables>;
+export const PlanHeaderDocument = new TypedDocumentString(`
+    query PlanHeader($id: ID!) {
+  plan(id: $id) {
+    id
+    name
+    status
+    scopeLevel
+    periodStartYear
+    periodEndYear
+    revision
+    district {
+      id
+      name
+    }
+    province {
+      name
+    }
+    criteriaSet {
+      id
+    }
+    districtCriteriaSet {
+      id
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanHeaderQuery, PlanHeaderQueryVariables>;
 export const PlansListDocument = new TypedDocumentString(`
     query PlansList($first: Int, $after: String) {
   plans(first: $first, after: $after) {

@@ -1,0 +1,151 @@
+// GraphQL over WebSocket (graphql-ws protocol) on the HTTP server's /graphql path: subscriptions,
+// and queries/mutations too, with the same context as HTTP (locale, request id per operation,
+// origin). Owns the process's plan event bus; `close()` is part of graceful shutdown.
+import { randomUUID } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AuditOrigin, Database, Db } from '@ntm/db';
+import { isDomainError, type Locale, localizeError, parseLocale } from '@ntm/domain';
+import {
+  execute,
+  GraphQLError,
+  type GraphQLFormattedError,
+  type GraphQLSchema,
+  parse,
+  subscribe,
+  validate,
+} from 'graphql';
+import { useServer } from 'graphql-ws/use/ws';
+import type { Kysely } from 'kysely';
+import { WebSocketServer } from 'ws';
+import { createContext } from '../context.ts';
+import type { Logger } from '../logger.ts';
+import { linkLiveSession } from './live-session.ts';
+import { type LiveSession, type PlanEventBus, startPlanEventBus } from './plan-event-bus.ts';
+
+export interface LiveServerOptions {
+  server: Server;
+  schema: GraphQLSchema;
+  db: Kysely<Database>;
+  log: Logger;
+  /** The database's NOTIFY listener; without it subscriptions are refused (no events to deliver). */
+  listen: Db['listen'] | undefined;
+  maxPayloadBytes: number;
+}
+
+export interface LiveServer {
+  close(): Promise<void>;
+}
+
+/** What a connection told us in `connection_init`. All optional. */
+interface ConnectionParams {
+  name?: unknown;
+  locale?: unknown;
+  origin?: unknown;
+}
+
+interface ConnectionExtra {
+  session: LiveSession;
+  locale: Locale;
+  origin: AuditOrigin;
+  [key: PropertyKey]: unknown;
+}
+
+const MAX_NAME_LENGTH = 80;
+/** Clients that do not answer the close handshake are cut off after this long on shutdown. */
+const CLOSE_GRACE_MS = 2_000;
+
+export function startLiveServer(options: LiveServerOptions): LiveServer {
+  const { db, log, listen } = options;
+  const busReady: Promise<PlanEventBus | undefined> = listen
+    ? startPlanEventBus({ db, listen, log }).catch((error: unknown) => {
+        log.error('plan event bus failed to start', { error: String(error) });
+        return undefined;
+      })
+    : Promise.resolve(undefined);
+
+  const wss = new WebSocketServer({
+    server: options.server,
+    path: '/graphql',
+    maxPayload: options.maxPayloadBytes,
+  });
+  const graphqlWs = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
+    {
+      schema: options.schema,
+      // Pass graphql's own functions so execution uses the same graphql instance as the schema.
+      execute,
+      subscribe,
+      parse,
+      validate,
+      onConnect(ctx) {
+        const params = (ctx.connectionParams ?? {}) as ConnectionParams;
+        const name = typeof params.name === 'string' ? params.name.trim().slice(0, MAX_NAME_LENGTH) : '';
+        ctx.extra.session = { id: randomUUID(), name: name || null, actor: 'anonymous' };
+        ctx.extra.locale =
+          params.locale === 'en' || params.locale === 'vi'
+            ? params.locale
+            : parseLocale(ctx.extra.request.headers['accept-language']);
+        ctx.extra.origin =
+          params.origin === 'grid' || ctx.extra.request.headers['x-ntm-origin'] === 'grid' ? 'grid' : 'api';
+        log.info('live connection', { sessionId: ctx.extra.session.id });
+        return true;
+      },
+      async context(ctx) {
+        const context = createContext({
+          db,
+          locale: ctx.extra.locale ?? 'vi',
+          log,
+          origin: ctx.extra.origin ?? 'api',
+          requestId: randomUUID(),
+        });
+        const bus = await busReady;
+        const session = ctx.extra.session;
+        if (bus && session) linkLiveSession(context, { bus, session });
+        return context;
+      },
+      onNext(ctx, _id, _payload, _args, result) {
+        if (!result.errors) return;
+        return {
+          ...result,
+          errors: result.errors.map((error) => formatError(error, ctx.extra.locale ?? 'vi', log)),
+        };
+      },
+      onClose(ctx, code) {
+        log.info('live connection closed', { sessionId: ctx.extra.session?.id, code });
+      },
+    },
+    wss,
+  );
+
+  return {
+    async close() {
+      const cutOff = setTimeout(() => {
+        for (const client of wss.clients) client.terminate();
+      }, CLOSE_GRACE_MS);
+      try {
+        await graphqlWs.dispose();
+      } finally {
+        clearTimeout(cutOff);
+      }
+      await (await busReady)?.close();
+    },
+  };
+}
+
+/** The HTTP server's rules: domain errors are typed and localized; internals never leak. */
+function formatError(error: GraphQLError, locale: Locale, log: Logger): GraphQLFormattedError {
+  const original = error.originalError;
+  if (isDomainError(original)) {
+    return {
+      message: localizeError({ code: original.code, params: original.params }, locale),
+      ...(error.path ? { path: error.path } : {}),
+      extensions: { code: original.code, params: original.params },
+    };
+  }
+  if (!original || original instanceof GraphQLError) return error.toJSON();
+  log.error('internal error', { error: original.stack ?? String(original) });
+  return {
+    message: 'Internal server error / Lỗi máy chủ',
+    ...(error.path ? { path: error.path } : {}),
+    extensions: { code: 'INTERNAL_SERVER_ERROR' },
+  };
+}
