@@ -15,6 +15,7 @@ import {
   hashRequest,
   IDEMPOTENCY_HEADER,
   idempotencyKeyFor,
+  MAX_KEY_LENGTH,
   purgeIdempotencyKeys,
   runIdempotent,
 } from './http/idempotency.ts';
@@ -187,6 +188,12 @@ export function createApp(options: AppOptions): App {
 
     const idempotencyKey =
       req.method === 'POST' ? idempotencyKeyFor(req.headers[IDEMPOTENCY_HEADER], body) : null;
+    if (idempotencyKey && idempotencyKey.length > MAX_KEY_LENGTH) {
+      res.writeHead(400, { ...baseHeaders, 'Content-Type': 'application/json; charset=utf-8' });
+      const message = `Idempotency-Key is longer than ${MAX_KEY_LENGTH} characters`;
+      res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
+      return;
+    }
     if (!idempotencyKey) {
       const response = await execute(db);
       res.writeHead(response.status, response.headers);
@@ -209,7 +216,13 @@ export function createApp(options: AppOptions): App {
       const error = { code: 'IDEMPOTENCY_KEY_REUSED' as const };
       res.end(JSON.stringify({ errors: [{ message: localizeError(error, locale), extensions: error }] }));
     } else if (outcome.kind === 'replayed') {
-      res.writeHead(outcome.response.status, { ...baseHeaders, ...json, 'Idempotent-Replayed': 'true' });
+      // The stored answer is replayed byte for byte, in the language of the first call.
+      res.writeHead(outcome.response.status, {
+        'X-Request-Id': requestId,
+        ...json,
+        'Cache-Control': 'no-store',
+        'Idempotent-Replayed': 'true',
+      });
       res.end(outcome.response.body);
     } else {
       res.writeHead(outcome.response.status, headersOfRun);

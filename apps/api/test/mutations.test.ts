@@ -280,6 +280,42 @@ describe('idempotency keys', () => {
     expect((await countRows()).audit - before.audit).toBe(1);
   });
 
+  it('treats variables in any key order as the same request', async () => {
+    const send = (variables: Record<string, unknown>) =>
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'order-1' },
+        body: JSON.stringify({ query: SET_ALLOCATIONS, variables }),
+      });
+    const input = { planId: ids.plan, cells: [cell('777')] };
+    await send({ input });
+    const reordered = await send({ input: { cells: input.cells, planId: input.planId } });
+    expect(reordered.headers.get('idempotent-replayed')).toBe('true');
+  });
+
+  it('works for every mutation, e.g. a named snapshot', async () => {
+    const snapshot = (key: string) =>
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        body: JSON.stringify({
+          query: `mutation($input: CreatePlanSnapshotInput!) { createPlanSnapshot(input: $input) { __typename } }`,
+          variables: { input: { planId: ids.plan, name: 'Bản trình HĐND 15/8/2022' } },
+        }),
+      });
+    const first = (await (await snapshot('snap-1')).json()) as any;
+    expect(first.errors).toBeUndefined();
+    const again = await snapshot('snap-1');
+    expect(again.headers.get('idempotent-replayed')).toBe('true');
+    const data = await app.ok(`query($id: ID!) { plan(id: $id) { snapshots { name } } }`, { id: ids.plan });
+    expect(data.plan.snapshots.filter((s: any) => s.name === 'Bản trình HĐND 15/8/2022')).toHaveLength(1);
+  });
+
+  it('refuses a key longer than 200 characters instead of ignoring it', async () => {
+    const response = await post('k'.repeat(201), '5');
+    expect(response.status).toBe(400);
+  });
+
   it('refuses the same key for a different request', async () => {
     await post('reuse-2', '1');
     const reused = await post('reuse-2', '2');

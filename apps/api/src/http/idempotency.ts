@@ -7,7 +7,7 @@ import { getOperationAST, parse } from 'graphql';
 import type { Kysely } from 'kysely';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
-const MAX_KEY_LENGTH = 200;
+export const MAX_KEY_LENGTH = 200;
 /** Keys are kept at least this long (the promise to clients is 24 hours). */
 const RETENTION_HOURS = 48;
 const REQUEST_OPERATION = 'request';
@@ -20,7 +20,7 @@ export interface StoredResponse {
 /** The key when this request is a mutation that asked for idempotency, else null. */
 export function idempotencyKeyFor(header: string | string[] | undefined, body: unknown): string | null {
   const key = Array.isArray(header) ? header[0] : header;
-  if (!key || key.length > MAX_KEY_LENGTH || typeof body !== 'object' || body === null) return null;
+  if (!key || typeof body !== 'object' || body === null) return null;
   const { query, operationName } = body as { query?: unknown; operationName?: unknown };
   if (typeof query !== 'string') return null;
   try {
@@ -37,8 +37,30 @@ export function idempotencyKeyFor(header: string | string[] | undefined, body: u
 export function hashRequest(body: unknown): string {
   const { query, variables, operationName } = body as Record<string, unknown>;
   return createHash('sha256')
-    .update(JSON.stringify([query, variables ?? null, operationName ?? null]))
+    .update(stableJson([query, variables ?? null, operationName ?? null]))
     .digest('hex');
+}
+
+/** JSON with object keys sorted, so `{a, b}` and `{b, a}` are the same request. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) =>
+      a < b ? -1 : a > b ? 1 : 0,
+    );
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value ?? null);
+}
+
+/** Top-level GraphQL errors in a 200 answer mean a resolver failed unexpectedly. */
+function hasTopLevelErrors(body: string): boolean {
+  try {
+    const parsed = JSON.parse(body) as { errors?: unknown[] };
+    return Array.isArray(parsed.errors) && parsed.errors.length > 0;
+  } catch {
+    return true;
+  }
 }
 
 export type IdempotentOutcome =
@@ -61,6 +83,16 @@ export async function runIdempotent(
     if (response.status !== 200) {
       await trx.rollback().execute();
       return { kind: 'executed', response };
+    }
+    // A resolver failed: undo the whole request (so a retry with the same key can succeed) and say
+    // so, rather than report fields as done that were just rolled back.
+    if (hasTopLevelErrors(response.body)) {
+      await trx.rollback().execute();
+      const { errors } = JSON.parse(response.body) as { errors: unknown[] };
+      return {
+        kind: 'executed',
+        response: { status: response.status, body: JSON.stringify({ errors, data: null }) },
+      };
     }
     await trx
       .insertInto('idempotency_key')

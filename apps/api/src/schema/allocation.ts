@@ -272,7 +272,9 @@ const SetAllocationsPayload = builder
       }),
       cells: t.field({
         type: [WrittenCellRef],
-        description: 'Every cell of the input, in order, with its new version.',
+        description:
+          'Every cell of the input that was written or already equal, in input order, with its version; ' +
+          'cells that conflicted are in `conflicts` instead.',
         resolve: (p) => p.cells,
       }),
       plan: t.field({

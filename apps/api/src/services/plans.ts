@@ -66,13 +66,11 @@ export async function createPlan(ctx: Context, input: CreatePlanInput): Promise<
     if (level(input.criteriaSetId) !== 'commune') {
       throw new DomainError('UNKNOWN_CRITERIA_SET', {
         field: 'criteriaSetId',
-        reason: 'not a commune criteria set',
       });
     }
     if (input.districtCriteriaSetId !== null && level(input.districtCriteriaSetId) !== 'district') {
       throw new DomainError('UNKNOWN_CRITERIA_SET', {
         field: 'districtCriteriaSetId',
-        reason: 'not a district criteria set',
       });
     }
 
@@ -229,14 +227,13 @@ export async function setPlanTargets(ctx: Context, planId: number, targets: Targ
       if (target.isTarget && !quarter) {
         throw new DomainError('INVALID_TARGET', {
           field: 'deadline',
-          reason: 'a target needs a deadline quarter',
         });
       }
       if (
         target.priority !== null &&
         (!Number.isInteger(target.priority) || target.priority < 1 || target.priority > 100)
       ) {
-        throw new DomainError('INVALID_TARGET', { field: 'priority', reason: 'priority is 1–100' });
+        throw new DomainError('INVALID_TARGET', { field: 'priority' });
       }
       const after = await trx
         .updateTable('plan_commune')

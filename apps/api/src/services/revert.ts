@@ -3,7 +3,7 @@
 // `after.version`); otherwise the revert reports every conflicting value and writes nothing.
 // The new audit rows link the reverted ones (`after.revertOf`).
 import { randomUUID } from 'node:crypto';
-import type { AuditEntity, AuditLog, Database } from '@ntm/db';
+import { type AuditEntity, type AuditLog, type Database, inTransaction } from '@ntm/db';
 import { DomainError, MAX_BATCH_CELLS } from '@ntm/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Context } from '../context.ts';
@@ -74,7 +74,7 @@ function amountOf(values: Json | null): bigint {
 }
 
 export async function revertChange(ctx: Context, target: RevertTarget): Promise<RevertResult> {
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const rows =
       'auditId' in target
         ? await trx.selectFrom('audit_log').selectAll().where('id', '=', BigInt(target.auditId)).execute()

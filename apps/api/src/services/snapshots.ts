@@ -3,7 +3,7 @@
 // Every statement is set-based (INSERT … SELECT, one FULL OUTER JOIN), so the statement count
 // does not grow with the plan's size.
 import { randomUUID } from 'node:crypto';
-import type { Database, Plan, PlanSnapshot } from '@ntm/db';
+import { type Database, inTransaction, type Plan, type PlanSnapshot } from '@ntm/db';
 import { DomainError } from '@ntm/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Context } from '../context.ts';
@@ -29,7 +29,7 @@ export async function createPlanSnapshot(
   input: { planId: number; name: string; note: string | null },
 ): Promise<PlanSnapshot> {
   const name = checkName(input.name);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const plan = await trx
       .selectFrom('plan')
       .select('id')
@@ -119,7 +119,7 @@ export async function restorePlanSnapshot(
   input: { snapshotId: number; name: string },
 ): Promise<Plan> {
   const name = checkName(input.name);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const snapshot = await findSnapshot(trx, input.snapshotId, 'snapshotId');
     const source = await trx
       .selectFrom('plan')
