@@ -33,7 +33,8 @@ function graphiqlRoute(): Plugin {
 }
 
 const proxy = {
-  '/graphql': API_ORIGIN,
+  // ws: live updates (graphql-ws) share the /graphql path with plain HTTP requests.
+  '/graphql': { target: API_ORIGIN, ws: true },
   '/healthz': API_ORIGIN,
 };
 

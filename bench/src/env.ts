@@ -10,6 +10,21 @@ const schema = z.object({
   NTM_BENCH_WARMUP: z.coerce.number().int().nonnegative().default(3),
   NTM_BENCH_COMMUNES: z.coerce.number().int().positive().default(500),
   NTM_BENCH_SEED: z.coerce.number().int().default(20261127),
+  /** edits-bench: seconds each load scenario runs (after a 2 s warm-up). */
+  NTM_BENCH_EDIT_SECONDS: z.coerce.number().positive().default(20),
+  /** edits-bench: connections of the single-cell scenario. */
+  NTM_BENCH_EDIT_CONNECTIONS: z.coerce.number().int().positive().default(10),
+  /** edits-bench: planners of the soak-mix scenario. */
+  NTM_BENCH_EDIT_PLANNERS: z.coerce.number().int().positive().default(20),
+  /** browser-bench: measured runs on the province plan (first render, scroll, paste). */
+  NTM_BENCH_BROWSER_RUNS: z.coerce.number().int().positive().default(5),
+  /** browser-bench: measured runs on the national plan. */
+  NTM_BENCH_BROWSER_NATIONAL_RUNS: z.coerce.number().int().positive().default(3),
+  /** browser-bench: warm-up runs before each series. */
+  NTM_BENCH_BROWSER_WARMUP: z.coerce.number().int().nonnegative().default(1),
+  /** browser-bench: communes of the national-size plan. */
+  NTM_BENCH_NATIONAL_COMMUNES: z.coerce.number().int().positive().default(8_000),
+  CHROMIUM_PATH: z.string().default('/usr/bin/chromium'),
 });
 
 const parsed = schema.parse(process.env);
@@ -23,4 +38,12 @@ export const env = {
   warmup: parsed.NTM_BENCH_WARMUP,
   communes: parsed.NTM_BENCH_COMMUNES,
   seed: parsed.NTM_BENCH_SEED,
+  editSeconds: parsed.NTM_BENCH_EDIT_SECONDS,
+  editConnections: parsed.NTM_BENCH_EDIT_CONNECTIONS,
+  editPlanners: parsed.NTM_BENCH_EDIT_PLANNERS,
+  browserRuns: parsed.NTM_BENCH_BROWSER_RUNS,
+  browserNationalRuns: parsed.NTM_BENCH_BROWSER_NATIONAL_RUNS,
+  browserWarmup: parsed.NTM_BENCH_BROWSER_WARMUP,
+  nationalCommunes: parsed.NTM_BENCH_NATIONAL_COMMUNES,
+  chromiumPath: parsed.CHROMIUM_PATH,
 };

@@ -22,6 +22,8 @@ export async function startE2EApp() {
     webDist,
     ideEnabled: true,
     maxBodyBytes: 16 * 1024 * 1024,
+    // Live updates (subscriptions) need the database's NOTIFY listener.
+    listen: database.listen,
   });
   const port = await app.listen(0, '127.0.0.1');
   return {

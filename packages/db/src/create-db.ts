@@ -70,6 +70,10 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
           pg.types.getTypeParser(oid, format ?? 'text')) as typeof pg.types.getTypeParser,
       },
     });
+    // An idle pooled connection that loses its server (PostgreSQL restarted) makes the pool emit
+    // 'error'; unheard, that would crash the process. The pool has already dropped that connection
+    // and the next query opens a new one, so there is nothing more to do.
+    pool.on('error', () => undefined);
     const db = new Kysely<Database>({
       dialect: new PostgresDialect({ pool }),
       log: kyselyLog,

@@ -1,17 +1,55 @@
-import { useEffect } from 'react';
+// The app shell: header, main region and the route switch. Focus moves to the main region when
+// the page changes (not when only a plan tab changes) so screen readers announce the new page.
+import { useEffect, useRef } from 'react';
 import { PlansPage } from '../features/plans/plans-page';
 import { useT } from '../i18n/i18n-provider';
+import './app-shell.css';
 import { LanguageSwitch } from './language-switch';
+import { NotFound } from './not-found';
+import { PlanLayout } from './plan-layout';
+import { Link, RouterProvider, useRouter } from './router';
+import type { Route } from './routes';
 
 /** Where the API serves the IDE; the dev server rewrites the same path (see vite.config.ts). */
 const GRAPHQL_IDE_PATH = '/graphiql';
 
-export function App() {
+/** Identity of a "page" for focus purposes: plan tabs share one. */
+function pageKeyOf(route: Route): string {
+  return route.name === 'plan'
+    ? `plan:${route.planId}`
+    : route.name === 'home'
+      ? 'home'
+      : `404:${route.path}`;
+}
+
+function RouteView() {
+  const { route } = useRouter();
+  switch (route.name) {
+    case 'home':
+      return <PlansPage />;
+    case 'plan':
+      return <PlanLayout key={route.planId} planId={route.planId} screen={route.screen} />;
+    case 'not-found':
+      return <NotFound />;
+  }
+}
+
+function Shell() {
   const t = useT();
+  const { route } = useRouter();
+  const mainRef = useRef<HTMLElement>(null);
+  const pageKey = pageKeyOf(route);
+  const lastPageKey = useRef(pageKey);
 
   useEffect(() => {
-    document.title = t('app.title');
-  }, [t]);
+    if (route.name !== 'plan') document.title = t('app.title');
+  }, [route.name, t]);
+
+  useEffect(() => {
+    if (lastPageKey.current === pageKey) return;
+    lastPageKey.current = pageKey;
+    mainRef.current?.focus({ preventScroll: true });
+  }, [pageKey]);
 
   return (
     <div className="app">
@@ -19,19 +57,19 @@ export function App() {
         {t('app.skipToContent')}
       </a>
       <header className="app-header">
-        <div className="app-header__brand">
+        <Link to="/" className="app-header__brand" aria-label={t('app.homeLink')}>
           <span className="app-header__logo" aria-hidden="true">
             NTM
           </span>
-          <p className="app-header__title">
+          <span className="app-header__title">
             <span className="app-header__product">{t('app.productName')}</span>
             <span className="app-header__dash" aria-hidden="true">
               {' '}
               —{' '}
             </span>
             <span className="app-header__tagline">{t('app.tagline')}</span>
-          </p>
-        </div>
+          </span>
+        </Link>
         <nav className="app-header__actions" aria-label={t('app.productName')}>
           <a
             className="link-button"
@@ -45,10 +83,23 @@ export function App() {
           <LanguageSwitch />
         </nav>
       </header>
-      <main id="main" tabIndex={-1}>
-        <PlansPage />
+      <main
+        id="main"
+        tabIndex={-1}
+        ref={mainRef}
+        className={route.name === 'plan' ? 'main--wide' : undefined}
+      >
+        <RouteView />
       </main>
       <footer className="app-footer">{t('app.footer')}</footer>
     </div>
+  );
+}
+
+export function App() {
+  return (
+    <RouterProvider>
+      <Shell />
+    </RouterProvider>
   );
 }

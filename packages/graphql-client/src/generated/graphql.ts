@@ -14,6 +14,48 @@ export type AllocationCellInput = {
   sourceId: string | number;
 };
 
+export type AuditAction =
+  | 'DELETE'
+  | 'INSERT'
+  | 'UPDATE';
+
+/** What kind of thing changed. */
+export type AuditEntity =
+  /** A cell of the grid. */
+  | 'ALLOCATION'
+  | 'CRITERION_STATUS'
+  | 'DISTRICT_CRITERION_STATUS'
+  | 'FUNDING_CAP'
+  | 'PLAN'
+  /** A commune's target in a plan. */
+  | 'PLAN_COMMUNE'
+  /** A named version of a plan was taken. */
+  | 'PLAN_SNAPSHOT'
+  | 'PROJECT';
+
+export type AuditLogFilter = {
+  actor?: string | null | undefined;
+  batchId?: string | null | undefined;
+  communeId?: string | number | null | undefined;
+  criterionId?: string | number | null | undefined;
+  entity?: AuditEntity | null | undefined;
+  /** Changes at or after this time. */
+  from?: string | null | undefined;
+  planId?: string | number | null | undefined;
+  sourceId?: string | number | null | undefined;
+  /** Changes before this time. */
+  to?: string | null | undefined;
+};
+
+/** Where a change came from. */
+export type AuditOrigin =
+  | 'API'
+  | 'GRID'
+  | 'IMPORT'
+  | 'OPTIMIZER'
+  | 'SEED'
+  | 'SYSTEM';
+
 export type CommuneKind =
   /** Phường (urban ward) */
   | 'PHUONG'
@@ -27,6 +69,13 @@ export type ConflictMode =
   | 'ALL_OR_NOTHING'
   /** Apply the cells without conflict; report the others. */
   | 'APPLY_OTHERS';
+
+export type CreatePlanSnapshotInput = {
+  /** e.g. "Bản trình HĐND 15/8/2022". */
+  name: string;
+  note?: string | null | undefined;
+  planId: string | number;
+};
 
 /** Stable error codes. Clients branch on these, never on message text. */
 export type ErrorCode =
@@ -98,11 +147,23 @@ export type PlanStatus =
   | 'LOCKED'
   | 'SUBMITTED';
 
+export type RestorePlanSnapshotInput = {
+  /** Name of the new draft plan. */
+  name: string;
+  snapshotId: string | number;
+};
+
 export type ResyncReason =
   /** The client fell too far behind the stream. */
   | 'OVERFLOW'
   /** The server lost its database listener for a while. */
   | 'RECONNECTED';
+
+/** Give exactly one: an audit entry, or a batch id (everything saved together). */
+export type RevertChangeInput = {
+  auditId?: string | number | null | undefined;
+  batchId?: string | null | undefined;
+};
 
 export type ScopeLevel =
   | 'DISTRICT'
@@ -171,6 +232,35 @@ export type SaveAllocationsMutation = { setAllocations:
     | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
     | { __typename: 'SetAllocationsPayload', batchId: string, changedCount: number, cells: Array<{ communeId: string, criterionId: string, sourceId: string, amount: string, version: number }>, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }>, plan: { id: string, revision: number, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } }
     | { __typename: 'VersionConflictError', code: ErrorCode, message: string, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }> }
+   };
+
+export type PlanAuditLogQueryVariables = Exact<{
+  filter: AuditLogFilter;
+  first: number;
+  after?: string | null | undefined;
+}>;
+
+
+export type PlanAuditLogQuery = { auditLog: { edges: Array<{ cursor: string, node: { id: string, at: string, actor: string, origin: AuditOrigin, action: AuditAction, entity: AuditEntity, entityKey: string, batchId: string | null, requestId: string | null, commune: { id: string, name: string } | null, criterion: { id: string, number: number, name: string } | null, source: { id: string, code: string, name: string } | null, before: { amount: string | null, isConfirmed: boolean | null, isMet: boolean | null, status: string | null, name: string | null, version: number | null, revertOf: string | null } | null, after: { amount: string | null, isConfirmed: boolean | null, isMet: boolean | null, status: string | null, name: string | null, version: number | null, revertOf: string | null } | null } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type AuditEntryFieldsFragment = { id: string, at: string, actor: string, origin: AuditOrigin, action: AuditAction, entity: AuditEntity, entityKey: string, batchId: string | null, requestId: string | null, commune: { id: string, name: string } | null, criterion: { id: string, number: number, name: string } | null, source: { id: string, code: string, name: string } | null, before: { amount: string | null, isConfirmed: boolean | null, isMet: boolean | null, status: string | null, name: string | null, version: number | null, revertOf: string | null } | null, after: { amount: string | null, isConfirmed: boolean | null, isMet: boolean | null, status: string | null, name: string | null, version: number | null, revertOf: string | null } | null };
+
+export type AuditFilterOptionsQueryVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type AuditFilterOptionsQuery = { plan: { id: string, communes: Array<{ commune: { id: string, name: string } }> } | null, fundingSources: Array<{ id: string, code: string, name: string }> };
+
+export type RevertChangeMutationVariables = Exact<{
+  input: RevertChangeInput;
+}>;
+
+
+export type RevertChangeMutation = { revertChange:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'RevertChangePayload', batchId: string, revertedCount: number }
+    | { __typename: 'RevertConflictError', code: ErrorCode, message: string, conflicts: Array<{ entity: AuditEntity, communeId: string | null, criterionId: string | null, sourceId: string | null, currentAmount: string | null, currentVersion: number, expectedVersion: number, changedAt: string | null, changedBy: string | null, commune: { id: string, name: string } | null }> }
    };
 
 export type CriteriaStatusMatrixQueryVariables = Exact<{
@@ -249,6 +339,50 @@ export type PlansListQueryVariables = Exact<{
 
 
 export type PlansListQuery = { plans: { edges: Array<{ node: { id: string, name: string, scopeLevel: ScopeLevel, periodStartYear: number, periodEndYear: number, status: PlanStatus, revision: number, district: { name: string } | null, province: { name: string }, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type PlanSnapshotsQueryVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type PlanSnapshotsQuery = { plan: { id: string, snapshots: Array<{ id: string, name: string, note: string | null, createdAt: string, createdBy: string, total: string, cellCount: number }>, communes: Array<{ commune: { id: string, name: string } }>, criteriaSet: { id: string, criteria: Array<{ id: string, number: number, name: string }> } } | null, fundingSources: Array<{ id: string, code: string, name: string }> };
+
+export type SnapshotFieldsFragment = { id: string, name: string, note: string | null, createdAt: string, createdBy: string, total: string, cellCount: number };
+
+export type DiffTotalFieldsFragment = { id: string | null, name: string, before: string, after: string, delta: string, changedCells: number };
+
+export type PlanDiffQueryVariables = Exact<{
+  planId: string | number;
+  from: string | number;
+  to?: string | number | null | undefined;
+  firstCells?: number | null | undefined;
+}>;
+
+
+export type PlanDiffQuery = { plan: { id: string, diff:
+      | { __typename: 'InputError', code: ErrorCode, message: string }
+      | { __typename: 'PlanDiff', from: { id: string, name: string }, to: { id: string, name: string } | null, total: { id: string | null, name: string, before: string, after: string, delta: string, changedCells: number }, byCommune: Array<{ id: string | null, name: string, before: string, after: string, delta: string, changedCells: number }>, byCriterion: Array<{ id: string | null, name: string, before: string, after: string, delta: string, changedCells: number }>, bySource: Array<{ id: string | null, name: string, before: string, after: string, delta: string, changedCells: number }>, cells: Array<{ communeId: string, criterionId: string, sourceId: string, before: string, after: string, delta: string }> }
+     } | null };
+
+export type CreatePlanSnapshotMutationVariables = Exact<{
+  input: CreatePlanSnapshotInput;
+}>;
+
+
+export type CreatePlanSnapshotMutation = { createPlanSnapshot:
+    | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
+    | { __typename: 'PlanSnapshotPayload', snapshot: { id: string, name: string, note: string | null, createdAt: string, createdBy: string, total: string, cellCount: number } }
+   };
+
+export type RestorePlanSnapshotMutationVariables = Exact<{
+  input: RestorePlanSnapshotInput;
+}>;
+
+
+export type RestorePlanSnapshotMutation = { restorePlanSnapshot:
+    | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
+    | { __typename: 'RestorePlanSnapshotPayload', plan: { id: string, name: string, revision: number, status: PlanStatus } }
+   };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -412,6 +546,51 @@ export const GridCellConflictFragmentDoc = new TypedDocumentString(`
   changedAt
 }
     `, {"fragmentName":"GridCellConflict"}) as unknown as TypedDocumentString<GridCellConflictFragment, unknown>;
+export const AuditEntryFieldsFragmentDoc = new TypedDocumentString(`
+    fragment AuditEntryFields on AuditEntry {
+  id
+  at
+  actor
+  origin
+  action
+  entity
+  entityKey
+  batchId
+  requestId
+  commune {
+    id
+    name
+  }
+  criterion {
+    id
+    number
+    name
+  }
+  source {
+    id
+    code
+    name
+  }
+  before {
+    amount
+    isConfirmed
+    isMet
+    status
+    name
+    version
+    revertOf
+  }
+  after {
+    amount
+    isConfirmed
+    isMet
+    status
+    name
+    version
+    revertOf
+  }
+}
+    `, {"fragmentName":"AuditEntryFields"}) as unknown as TypedDocumentString<AuditEntryFieldsFragment, unknown>;
 export const SourceCommitmentFieldsFragmentDoc = new TypedDocumentString(`
     fragment SourceCommitmentFields on SourceCommitment {
   sourceId
@@ -437,6 +616,27 @@ export const FundingCapFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FundingCapFields"}) as unknown as TypedDocumentString<FundingCapFieldsFragment, unknown>;
+export const SnapshotFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SnapshotFields on PlanSnapshot {
+  id
+  name
+  note
+  createdAt
+  createdBy
+  total
+  cellCount
+}
+    `, {"fragmentName":"SnapshotFields"}) as unknown as TypedDocumentString<SnapshotFieldsFragment, unknown>;
+export const DiffTotalFieldsFragmentDoc = new TypedDocumentString(`
+    fragment DiffTotalFields on DiffTotal {
+  id
+  name
+  before
+  after
+  delta
+  changedCells
+}
+    `, {"fragmentName":"DiffTotalFields"}) as unknown as TypedDocumentString<DiffTotalFieldsFragment, unknown>;
 export const AllocationGridDocument = new TypedDocumentString(`
     query AllocationGrid($planId: ID!) {
   plan(id: $planId) {
@@ -708,6 +908,116 @@ fragment GridCellConflict on CellConflict {
   changedBy
   changedAt
 }`) as unknown as TypedDocumentString<SaveAllocationsMutation, SaveAllocationsMutationVariables>;
+export const PlanAuditLogDocument = new TypedDocumentString(`
+    query PlanAuditLog($filter: AuditLogFilter!, $first: Int!, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    edges {
+      cursor
+      node {
+        ...AuditEntryFields
+      }
+    }
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+  }
+}
+    fragment AuditEntryFields on AuditEntry {
+  id
+  at
+  actor
+  origin
+  action
+  entity
+  entityKey
+  batchId
+  requestId
+  commune {
+    id
+    name
+  }
+  criterion {
+    id
+    number
+    name
+  }
+  source {
+    id
+    code
+    name
+  }
+  before {
+    amount
+    isConfirmed
+    isMet
+    status
+    name
+    version
+    revertOf
+  }
+  after {
+    amount
+    isConfirmed
+    isMet
+    status
+    name
+    version
+    revertOf
+  }
+}`) as unknown as TypedDocumentString<PlanAuditLogQuery, PlanAuditLogQueryVariables>;
+export const AuditFilterOptionsDocument = new TypedDocumentString(`
+    query AuditFilterOptions($planId: ID!) {
+  plan(id: $planId) {
+    id
+    communes {
+      commune {
+        id
+        name
+      }
+    }
+  }
+  fundingSources {
+    id
+    code
+    name
+  }
+}
+    `) as unknown as TypedDocumentString<AuditFilterOptionsQuery, AuditFilterOptionsQueryVariables>;
+export const RevertChangeDocument = new TypedDocumentString(`
+    mutation RevertChange($input: RevertChangeInput!) {
+  revertChange(input: $input) {
+    __typename
+    ... on InputError {
+      code
+      message
+    }
+    ... on RevertConflictError {
+      code
+      message
+      conflicts {
+        entity
+        communeId
+        criterionId
+        sourceId
+        commune {
+          id
+          name
+        }
+        currentAmount
+        currentVersion
+        expectedVersion
+        changedAt
+        changedBy
+      }
+    }
+    ... on RevertChangePayload {
+      batchId
+      revertedCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevertChangeMutation, RevertChangeMutationVariables>;
 export const CriteriaStatusMatrixDocument = new TypedDocumentString(`
     query CriteriaStatusMatrix($id: ID!, $criteriaSetId: ID!, $districtCriteriaSetId: ID) {
   plan(id: $id) {
@@ -1074,3 +1384,136 @@ export const PlansListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlansListQuery, PlansListQueryVariables>;
+export const PlanSnapshotsDocument = new TypedDocumentString(`
+    query PlanSnapshots($planId: ID!) {
+  plan(id: $planId) {
+    id
+    snapshots {
+      ...SnapshotFields
+    }
+    communes {
+      commune {
+        id
+        name
+      }
+    }
+    criteriaSet {
+      id
+      criteria {
+        id
+        number
+        name
+      }
+    }
+  }
+  fundingSources {
+    id
+    code
+    name
+  }
+}
+    fragment SnapshotFields on PlanSnapshot {
+  id
+  name
+  note
+  createdAt
+  createdBy
+  total
+  cellCount
+}`) as unknown as TypedDocumentString<PlanSnapshotsQuery, PlanSnapshotsQueryVariables>;
+export const PlanDiffDocument = new TypedDocumentString(`
+    query PlanDiff($planId: ID!, $from: ID!, $to: ID, $firstCells: Int) {
+  plan(id: $planId) {
+    id
+    diff(from: $from, to: $to) {
+      __typename
+      ... on InputError {
+        code
+        message
+      }
+      ... on PlanDiff {
+        from {
+          id
+          name
+        }
+        to {
+          id
+          name
+        }
+        total {
+          ...DiffTotalFields
+        }
+        byCommune {
+          ...DiffTotalFields
+        }
+        byCriterion {
+          ...DiffTotalFields
+        }
+        bySource {
+          ...DiffTotalFields
+        }
+        cells(first: $firstCells) {
+          communeId
+          criterionId
+          sourceId
+          before
+          after
+          delta
+        }
+      }
+    }
+  }
+}
+    fragment DiffTotalFields on DiffTotal {
+  id
+  name
+  before
+  after
+  delta
+  changedCells
+}`) as unknown as TypedDocumentString<PlanDiffQuery, PlanDiffQueryVariables>;
+export const CreatePlanSnapshotDocument = new TypedDocumentString(`
+    mutation CreatePlanSnapshot($input: CreatePlanSnapshotInput!) {
+  createPlanSnapshot(input: $input) {
+    __typename
+    ... on InputError {
+      code
+      message
+      field
+    }
+    ... on PlanSnapshotPayload {
+      snapshot {
+        ...SnapshotFields
+      }
+    }
+  }
+}
+    fragment SnapshotFields on PlanSnapshot {
+  id
+  name
+  note
+  createdAt
+  createdBy
+  total
+  cellCount
+}`) as unknown as TypedDocumentString<CreatePlanSnapshotMutation, CreatePlanSnapshotMutationVariables>;
+export const RestorePlanSnapshotDocument = new TypedDocumentString(`
+    mutation RestorePlanSnapshot($input: RestorePlanSnapshotInput!) {
+  restorePlanSnapshot(input: $input) {
+    __typename
+    ... on InputError {
+      code
+      message
+      field
+    }
+    ... on RestorePlanSnapshotPayload {
+      plan {
+        id
+        name
+        revision
+        status
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RestorePlanSnapshotMutation, RestorePlanSnapshotMutationVariables>;

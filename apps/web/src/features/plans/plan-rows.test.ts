@@ -103,6 +103,16 @@ describe('toPlanRow', () => {
     expect(full.isFullyFunded).toBe(true);
   });
 
+  it('splits target communes into on track and short', () => {
+    const row = toPlanRow(plan(), 'vi', tVi);
+    expect(row.onTrackCommunes).toBe(9);
+    expect(row.shortCommunes).toBe(3);
+    expect(row.communesStatusLabel).toBe('12 xã mục tiêu: 9 đủ vốn, 3 còn thiếu vốn');
+    expect(toPlanRow(plan(), 'en', tEn).communesStatusLabel).toBe(
+      '12 target communes: 9 on track, 3 short of money',
+    );
+  });
+
   it('flags a shortfall only when it is above zero', () => {
     expect(toPlanRow(plan(), 'vi', tVi).hasShortfall).toBe(true);
     const none = plan({

@@ -33,6 +33,11 @@ export type PlanRow = {
   fundedCommunes: string;
   fundedCommunesLabel: string;
   isFullyFunded: boolean;
+  /** Target communes whose unmet criteria are all costed and funded. */
+  onTrackCommunes: number;
+  /** Target communes still short of money. */
+  shortCommunes: number;
+  communesStatusLabel: string;
 };
 
 function toMoneyCell(amount: string, locale: Locale, t: Translate): MoneyCell {
@@ -75,6 +80,13 @@ export function toPlanRow(plan: PlanNode, locale: Locale, t: Translate): PlanRow
     fundedCommunes: t('plans.fundedCommunes', { funded, total }),
     fundedCommunesLabel: t('plans.fundedCommunesLabel', { funded, total }),
     isFullyFunded: total > 0 && funded >= total,
+    onTrackCommunes: funded,
+    shortCommunes: Math.max(0, total - funded),
+    communesStatusLabel: t('home.communesStatusLabel', {
+      onTrack: funded,
+      short: Math.max(0, total - funded),
+      total,
+    }),
   };
 }
 

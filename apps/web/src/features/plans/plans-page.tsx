@@ -1,5 +1,8 @@
 import { useMemo } from 'react';
+import { Link } from '../../app/router';
+import { PLAN_SCREENS, type PlanScreen, planPath } from '../../app/routes';
 import { useLocale, useT } from '../../i18n/i18n-provider';
+import type { MessageKey } from '../../i18n/vi';
 import { type PlanRow, toPlanRows } from './plan-rows';
 import { RequestError } from './request-error';
 import { StatusBadge } from './status-badge';
@@ -10,6 +13,26 @@ function MoneyCell({ cell, className }: { cell: PlanRow['allocated']; className?
     <td className={className ? `num ${className}` : 'num'}>
       <span title={cell.exact}>{cell.text}</span>
     </td>
+  );
+}
+
+const SCREEN_LINK: Record<PlanScreen, MessageKey> = {
+  grid: 'home.link.grid',
+  status: 'home.link.status',
+  overview: 'home.link.overview',
+  caps: 'home.link.caps',
+};
+
+function PlanLinks({ row }: { row: PlanRow }) {
+  const t = useT();
+  return (
+    <ul className="plan-links" aria-label={t('home.linksLabel', { plan: row.name })}>
+      {PLAN_SCREENS.map((screen) => (
+        <li key={screen}>
+          <Link to={planPath(row.id, screen)}>{t(SCREEN_LINK[screen])}</Link>
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -38,7 +61,7 @@ function PlansTable({ rows }: { rows: PlanRow[] }) {
               {t('plans.column.shortfall')}
             </th>
             <th scope="col" className="num">
-              {t('plans.column.fundedCommunes')}
+              {t('home.column.communes')}
             </th>
           </tr>
         </thead>
@@ -46,10 +69,13 @@ function PlansTable({ rows }: { rows: PlanRow[] }) {
           {rows.map((row) => (
             <tr key={row.id}>
               <th scope="row" className="plan-name">
-                <span className="plan-name__title">{row.name}</span>
+                <Link className="plan-name__title" to={planPath(row.id, 'grid')}>
+                  {row.name}
+                </Link>
                 <span className="plan-name__meta">
                   {row.place} · {row.revision}
                 </span>
+                <PlanLinks row={row} />
               </th>
               <td className="nowrap">{row.period}</td>
               <td className="nowrap">{row.scope}</td>
@@ -60,11 +86,17 @@ function PlansTable({ rows }: { rows: PlanRow[] }) {
               <MoneyCell cell={row.confirmedCaps} />
               <MoneyCell cell={row.expectedCaps} />
               <MoneyCell cell={row.shortfall} className={row.hasShortfall ? 'shortfall' : undefined} />
-              <td className={row.isFullyFunded ? 'num funded funded--full' : 'num funded'}>
-                <span aria-hidden="true" title={row.fundedCommunesLabel}>
-                  {row.fundedCommunes}
+              <td className="num communes-status" data-testid="communes-status">
+                <span aria-hidden="true" title={row.communesStatusLabel}>
+                  <span className="communes-status__ok">
+                    {t('home.onTrack', { count: row.onTrackCommunes })}
+                  </span>
+                  {' · '}
+                  <span className={row.shortCommunes > 0 ? 'communes-status__short' : undefined}>
+                    {t('home.short', { count: row.shortCommunes })}
+                  </span>
                 </span>
-                <span className="visually-hidden">{row.fundedCommunesLabel}</span>
+                <span className="visually-hidden">{row.communesStatusLabel}</span>
               </td>
             </tr>
           ))}

@@ -1,0 +1,146 @@
+// The frame of every plan screen: the plan header (what plan, which period, what state) and the
+// tabs between its screens. Screens get the header's ids so they need not look them up again.
+import { PlanHeaderDocument, type PlanHeaderQuery } from '@ntm/graphql-client';
+import { lazy, Suspense, useEffect } from 'react';
+import { PresenceBar } from '../features/live-updates/presence-bar';
+import { RequestError } from '../features/plans/request-error';
+import { StatusBadge } from '../features/plans/status-badge';
+import { useT } from '../i18n/i18n-provider';
+import type { MessageKey } from '../i18n/vi';
+import { GridScreen } from './grid-screen';
+import { NotFound } from './not-found';
+import { Link } from './router';
+import { PLAN_TABS, type PlanTab, planPath } from './routes';
+import { useQuery } from './use-query';
+
+export type PlanHeader = NonNullable<PlanHeaderQuery['plan']>;
+
+// Screens load on demand: AG Grid and the charts stay out of the home page's bundle budget.
+const CriteriaStatusPage = lazy(() =>
+  import('../features/criteria-status/criteria-status-page').then((m) => ({ default: m.CriteriaStatusPage })),
+);
+const OverviewPage = lazy(() =>
+  import('../features/overview/overview-page').then((m) => ({ default: m.OverviewPage })),
+);
+const FundingCapsPage = lazy(() =>
+  import('../features/funding-caps/funding-caps-page').then((m) => ({ default: m.FundingCapsPage })),
+);
+const VersionsPage = lazy(() =>
+  import('../features/versions/versions-page').then((m) => ({ default: m.VersionsPage })),
+);
+const AuditLogPage = lazy(() =>
+  import('../features/audit-log/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
+);
+
+const SCREEN_LABEL: Record<PlanTab, MessageKey> = {
+  grid: 'nav.tab.grid',
+  status: 'nav.tab.status',
+  overview: 'nav.tab.overview',
+  caps: 'nav.tab.caps',
+  versions: 'versions.tab',
+  history: 'audit.tab',
+};
+
+function PlanTabs({ planId, screen }: { planId: string; screen: PlanTab }) {
+  const t = useT();
+  return (
+    <nav className="plan-tabs" aria-label={t('nav.planScreens')}>
+      <ul>
+        {PLAN_TABS.map((tab) => (
+          <li key={tab}>
+            <Link
+              to={planPath(planId, tab)}
+              className="plan-tabs__tab"
+              aria-current={tab === screen ? 'page' : undefined}
+            >
+              {t(SCREEN_LABEL[tab])}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+function periodOf(plan: PlanHeader): string {
+  return plan.periodStartYear === plan.periodEndYear
+    ? String(plan.periodStartYear)
+    : `${plan.periodStartYear}–${plan.periodEndYear}`;
+}
+
+function ScreenBody({ plan, screen }: { plan: PlanHeader; screen: PlanTab }) {
+  switch (screen) {
+    case 'grid':
+      return <GridScreen planId={plan.id} />;
+    case 'status':
+      return <CriteriaStatusPage plan={plan} />;
+    case 'overview':
+      return <OverviewPage plan={plan} />;
+    case 'caps':
+      return <FundingCapsPage plan={plan} />;
+    case 'versions':
+      return <VersionsPage plan={plan} />;
+    case 'history':
+      return <AuditLogPage plan={plan} />;
+  }
+}
+
+export function PlanLayout({ planId, screen }: { planId: string; screen: PlanTab }) {
+  const t = useT();
+  const { state, reload } = useQuery(PlanHeaderDocument, { id: planId });
+  const plan = state.status === 'ready' ? state.data.plan : undefined;
+
+  useEffect(() => {
+    if (plan) document.title = t('nav.documentTitle', { screen: t(SCREEN_LABEL[screen]), plan: plan.name });
+  }, [plan, screen, t]);
+
+  if (state.status === 'loading') {
+    return (
+      <p className="notice notice--loading" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {t('nav.loadingPlan')}
+      </p>
+    );
+  }
+  if (state.status === 'error') {
+    return <RequestError title={t('nav.planErrorTitle')} error={state.error} onRetry={reload} />;
+  }
+  if (!plan) return <NotFound kind="plan" />;
+
+  const place = plan.district ? `${plan.district.name}, ${plan.province.name}` : plan.province.name;
+  return (
+    <div className="plan-layout">
+      <header className="plan-header">
+        <nav aria-label={t('nav.breadcrumb')} className="breadcrumb">
+          <Link to="/">{t('nav.home')}</Link>
+          <span aria-hidden="true"> › </span>
+          <span>{t(SCREEN_LABEL[screen])}</span>
+        </nav>
+        <div className="plan-header__main">
+          <h1 className="plan-header__name">{plan.name}</h1>
+          <p className="plan-header__meta">
+            <span>{place}</span>
+            <span aria-hidden="true"> · </span>
+            <span>{t('nav.period', { period: periodOf(plan) })}</span>
+            <span aria-hidden="true"> · </span>
+            <StatusBadge status={plan.status} label={t(`status.${plan.status}`)} />
+          </p>
+        </div>
+        <PresenceBar planId={plan.id} />
+        <PlanTabs planId={plan.id} screen={screen} />
+      </header>
+      <div className="plan-layout__screen">
+        <Suspense
+          fallback={
+            <p className="notice notice--loading" role="status">
+              <span className="spinner" aria-hidden="true" />
+              {t('nav.loadingScreen')}
+            </p>
+          }
+        >
+          <ScreenBody plan={plan} screen={screen} />
+        </Suspense>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,1108 @@
+// Integration point: the allocation grid screen (mounted at /plans/:planId/grid by the app's
+// router). AG Grid Community renders and virtualizes; the spreadsheet behaviour it lacks (range
+// selection, clipboard, fill, undo) comes from features/spreadsheet and is wired here through the
+// grid API. The grid never owns the data: amounts live in GridContext, edits go through the save
+// queue, and the server's answer (written cells, plan analysis) is the truth.
+import { formatMoney, type MoneyUnit, matchesSearch } from '@ntm/domain';
+import {
+  type AllocationGridQuery,
+  GraphQLRequestError,
+  type GridAnalysisFragment,
+  type GridPlanSummaryFragment,
+  request,
+  SaveAllocationsDocument,
+} from '@ntm/graphql-client';
+import {
+  AllCommunityModule,
+  type CellFocusedEvent,
+  type Column,
+  type GetRowIdParams,
+  type GridApi,
+  type GridReadyEvent,
+  ModuleRegistry,
+} from 'ag-grid-community';
+import { AgGridReact } from 'ag-grid-react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useLocale, useT } from '../../i18n/i18n-provider';
+import { LOCALE_TAGS } from '../../i18n/locale';
+import type { MessageKey } from '../../i18n/vi';
+import { AnalysisPanel, type CellTarget } from '../analysis-panel/analysis-panel';
+import { RequestError } from '../plans/request-error';
+import { parseTsv, serializeTsv } from '../spreadsheet/clipboard';
+import {
+  copyRange,
+  type EditPlan,
+  type GridModel,
+  planClear,
+  planFill,
+  planPaste,
+  summarize,
+} from '../spreadsheet/edits';
+import {
+  type Batch,
+  canRedo,
+  canUndo,
+  createHistory,
+  type History,
+  record,
+  redo,
+  undo,
+} from '../spreadsheet/history';
+import {
+  type CellPosition,
+  clampSelection,
+  extendBy,
+  extendTo,
+  normalize,
+  rectSize,
+  type Selection,
+  selectCell,
+} from '../spreadsheet/selection';
+import {
+  buildColumns,
+  type ColumnMeta,
+  cellValueOf,
+  type GridContext,
+  type GridRow,
+  type GridView,
+  isPinned,
+  PINNED_ROWS,
+  shortSourceName,
+  textOf,
+} from './column-defs';
+import { ConflictPopover, type OpenConflict } from './conflict-popover';
+import {
+  allocationKey,
+  computeTotals,
+  filterRows,
+  NO_FILTERS,
+  orderCriteria,
+  type RowFilters,
+  readAmounts,
+  readCaps,
+  readVersions,
+  splitAllocationKey,
+  toRows,
+} from './grid-data';
+import { type CellEdit, SaveQueue, type SaveQueueOptions, type SaveStatus } from './save-queue';
+import { useGridData } from './use-grid-data';
+import './allocation-grid.css';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+const UNITS: readonly MoneyUnit[] = ['dong', 'nghin', 'trieu', 'ty'];
+const ARROWS: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+};
+// Module-level so AG Grid never sees a new object and re-processes 171 columns on a re-render.
+const DEFAULT_COL_DEF = {
+  sortable: false,
+  resizable: true,
+  suppressMovable: true,
+  suppressHeaderMenuButton: true,
+};
+
+/** Problems listed one by one before "and N more". */
+const MAX_LISTED = 8;
+
+type Notice = { tone: 'info' | 'warning' | 'error'; title: string; items: string[] };
+
+export function AllocationGridPage({ planId }: { planId: string }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const { state, reload } = useGridData(planId, locale);
+  if (state.status === 'loading') {
+    return (
+      <p className="notice notice--loading" role="status">
+        <span className="spinner" aria-hidden="true" />
+        {t('grid.loading')}
+      </p>
+    );
+  }
+  if (state.status === 'error')
+    return <RequestError title={t('grid.loadError')} error={state.error} onRetry={reload} />;
+  if (!state.data.plan) {
+    return (
+      <p className="notice" role="status">
+        {t('grid.notFound')}
+      </p>
+    );
+  }
+  return <AllocationGrid key={planId} planId={planId} data={state.data} />;
+}
+
+function shortfallsOf(analysis: GridAnalysisFragment): Map<string, bigint> {
+  return new Map(analysis.communes.map((gap) => [gap.communeId, BigInt(gap.shortfall)]));
+}
+
+function AllocationGrid({ planId, data }: { planId: string; data: AllocationGridQuery }) {
+  const t = useT();
+  const [locale] = useLocale();
+  const plan = data.plan!;
+  const sources = useMemo(() => [...data.fundingSources].sort((a, b) => a.position - b.position), [data]);
+  const { groups, criteria } = useMemo(() => orderCriteria(plan), [plan]);
+  const allRows = useMemo(() => toRows(plan, sources), [plan, sources]);
+  const isWritable = plan.status === 'DRAFT';
+
+  const [view, setView] = useState<GridView>('bySource');
+  const [oneSourceId, setOneSourceId] = useState<string>(() => sources[0]?.id ?? '');
+  const [unit, setUnit] = useState<MoneyUnit>('trieu');
+  const [filters, setFilters] = useState<RowFilters>(NO_FILTERS);
+  const [analysis, setAnalysis] = useState<GridAnalysisFragment>(plan.analysis);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [summary, setSummary] = useState<{ rows: number; cols: number; sum: bigint; count: number } | null>(
+    null,
+  );
+  const [saveStatus, setSaveStatus] = useState<SaveStatus>('idle');
+  const [failedCount, setFailedCount] = useState(0);
+  const [pendingCount, setPendingCount] = useState(0);
+  const [conflictCount, setConflictCount] = useState(0);
+  const [openConflict, setOpenConflict] = useState<OpenConflict | null>(null);
+  const [history, setHistory] = useState<History>(createHistory);
+
+  const apiRef = useRef<GridApi<GridRow> | null>(null);
+  const selectionRef = useRef<Selection | null>(null);
+  const displayedColsRef = useRef<Column[]>([]);
+  const metaRef = useRef<Map<string, ColumnMeta>>(new Map());
+  const historyRef = useRef<History>(history);
+  const isDraggingRef = useRef(false);
+  const isMouseDownRef = useRef(false);
+  const isProgrammaticFocusRef = useRef(false);
+  const queueRef = useRef<SaveQueue | null>(null);
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  /** The version of every written cell as this grid knows it; edits are based on these. */
+  const versionsRef = useRef<Map<string, number> | null>(null);
+  if (!versionsRef.current) versionsRef.current = readVersions(plan.grid);
+  const versions = versionsRef.current;
+  /** Re-reads whether the focused cell is in conflict (set below, read from stable callbacks). */
+  const syncConflictRef = useRef<() => void>(() => {});
+  const openConflictRef = useRef<OpenConflict | null>(null);
+  openConflictRef.current = openConflict;
+  const popoverRef = useRef<HTMLDivElement>(null);
+  const gridMainRef = useRef<HTMLDivElement>(null);
+
+  const ctxRef = useRef<GridContext | null>(null);
+  if (!ctxRef.current) {
+    const amounts = readAmounts(plan.grid);
+    ctxRef.current = {
+      amounts,
+      totals: computeTotals(amounts),
+      caps: readCaps(plan),
+      shortfalls: shortfallsOf(plan.analysis),
+      cellStates: (key) => queueRef.current?.stateOf(key),
+      selection: null,
+      columnIndex: new Map(),
+      rowSources: sources,
+      locale,
+      unit: 'trieu',
+      t,
+      onTypedValue: () => false,
+    };
+  }
+  const ctx = ctxRef.current;
+  ctx.locale = locale;
+  ctx.unit = unit;
+  ctx.t = t;
+  const oneSource = sources.find((source) => source.id === oneSourceId) ?? sources[0];
+  ctx.rowSources = view === 'oneSource' && oneSource ? [oneSource] : sources;
+
+  // --- refreshing only what changed -------------------------------------------------------------
+  const refreshRows = useCallback((communeIds: Iterable<string>, withPinned = true) => {
+    const api = apiRef.current;
+    if (!api) return;
+    const nodes = [];
+    for (const id of new Set(communeIds)) {
+      const node = api.getRowNode(id);
+      if (node) nodes.push(node);
+    }
+    if (withPinned) {
+      for (let i = 0; i < api.getPinnedBottomRowCount(); i++) {
+        const node = api.getPinnedBottomRow(i);
+        if (node) nodes.push(node);
+      }
+    }
+    if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
+  }, []);
+
+  const applyServerPlan = useCallback(
+    (summary: GridPlanSummaryFragment) => {
+      ctx.caps = readCaps(summary);
+      const before = ctx.shortfalls;
+      ctx.shortfalls = shortfallsOf(summary.analysis);
+      setAnalysis(summary.analysis);
+      refreshRows([...before.keys(), ...ctx.shortfalls.keys()]);
+    },
+    [ctx, refreshRows],
+  );
+
+  // --- the save queue ---------------------------------------------------------------------------
+  useEffect(() => {
+    const send: SaveQueueOptions['send'] = async (cells, idempotencyKey) => {
+      // APPLY_OTHERS: one cell someone else moved must not hold back the rest of a paste.
+      const result = await request(
+        SaveAllocationsDocument,
+        { input: { planId, cells, conflictMode: 'APPLY_OTHERS' } },
+        {
+          headers: { 'X-NTM-Origin': 'grid', 'Idempotency-Key': idempotencyKey },
+          locale: LOCALE_TAGS[ctx.locale],
+        },
+      );
+      const answer = result.setAllocations;
+      if (answer.__typename === 'SetAllocationsPayload') {
+        applyServerPlan(answer.plan);
+        return { kind: 'saved', cells: answer.cells, conflicts: answer.conflicts };
+      }
+      if (answer.__typename === 'VersionConflictError') {
+        return { kind: 'conflict', conflicts: answer.conflicts };
+      }
+      if (answer.__typename === 'BatchRejectedError') {
+        return { kind: 'rejected', message: answer.message, cellErrors: answer.cellErrors };
+      }
+      // Any other typed error (InputError; every Error member has a message) rejects the batch.
+      return { kind: 'rejected', message: answer.message, cellErrors: [] };
+    };
+    const queue = new SaveQueue({
+      planId,
+      send,
+      baseVersion: (key) => versions.get(key) ?? 0,
+      storage: globalThis.localStorage,
+      // The server refused the request itself (e.g. an idempotency key reused for other cells):
+      // retrying the same batch cannot help. Network failures and 5xx are retried.
+      isPermanentError: (error) =>
+        error instanceof GraphQLRequestError &&
+        error.status >= 400 &&
+        error.status < 500 &&
+        error.status !== 408 &&
+        error.status !== 429
+          ? error.message
+          : null,
+      onStates: (states, keys) => {
+        let failed = 0;
+        let conflicts = 0;
+        for (const state of states.values()) {
+          if (state.state === 'failed') failed++;
+          else if (state.state === 'conflict') conflicts++;
+        }
+        setFailedCount(failed);
+        setConflictCount(conflicts);
+        setPendingCount(queueRef.current?.pendingCount ?? 0);
+        refreshRows(
+          keys.map((key) => splitAllocationKey(key).communeId),
+          false,
+        );
+        syncConflictRef.current();
+      },
+      onSaved: (cells) => {
+        // The server's amounts are the truth, unless a newer edit of the cell is still waiting.
+        const communes: string[] = [];
+        for (const cell of cells) {
+          const key = allocationKey(cell.communeId, cell.criterionId, cell.sourceId);
+          versions.set(key, cell.version);
+          if (queueRef.current?.hasPending(key)) continue;
+          ctx.amounts.set(key, BigInt(cell.amount));
+          communes.push(cell.communeId);
+        }
+        ctx.totals = computeTotals(ctx.amounts);
+        setPendingCount(queueRef.current?.pendingCount ?? 0);
+        refreshRows(communes);
+      },
+      onStatus: setSaveStatus,
+    });
+    queueRef.current = queue;
+    // Edits a previous session could not send: show them at once, then send them.
+    // Conflicts left open show the planner's own value until they resolve them.
+    const restored: CellEdit[] = [
+      ...queue.conflictCells().map((conflict) => ({ ...conflict, amount: conflict.attemptedAmount })),
+      ...queue.pendingCells(),
+    ];
+    if (restored.length > 0) {
+      for (const cell of restored)
+        ctx.amounts.set(allocationKey(cell.communeId, cell.criterionId, cell.sourceId), BigInt(cell.amount));
+      ctx.totals = computeTotals(ctx.amounts);
+      setPendingCount(queue.pendingCount);
+      setConflictCount(queue.conflictCells().length);
+      refreshRows(restored.map((cell) => cell.communeId));
+      queue.flush();
+    }
+    const onOnline = () => queue.flush();
+    window.addEventListener('online', onOnline);
+    return () => {
+      window.removeEventListener('online', onOnline);
+      queue.dispose();
+    };
+  }, [planId, ctx, versions, applyServerPlan, refreshRows]);
+
+  // --- edits ----------------------------------------------------------------------------------
+  const applyChanges = useCallback(
+    (changes: Batch, shouldRecord: boolean) => {
+      if (changes.length === 0) return;
+      const communes: string[] = [];
+      const cells: CellEdit[] = [];
+      for (const change of changes) {
+        ctx.amounts.set(change.key, change.after);
+        const ids = splitAllocationKey(change.key);
+        communes.push(ids.communeId);
+        cells.push({ ...ids, amount: change.after.toString() });
+      }
+      ctx.totals = computeTotals(ctx.amounts);
+      if (shouldRecord) {
+        historyRef.current = record(historyRef.current, changes);
+        setHistory(historyRef.current);
+      }
+      queueRef.current?.enqueue(cells);
+      refreshRows(communes);
+      const selection = selectionRef.current;
+      if (selection) setSummary(summaryOf(selection));
+    },
+    // summaryOf reads refs only.
+    [ctx, refreshRows],
+  );
+
+  const model = useCallback((): GridModel => {
+    const api = apiRef.current;
+    const cols = displayedColsRef.current;
+    return {
+      rowCount: api?.getDisplayedRowCount() ?? 0,
+      colCount: cols.length,
+      cellAt(row, col) {
+        const data = api?.getDisplayedRowAtIndex(row)?.data;
+        const column = cols[col];
+        const meta = column ? metaRef.current.get(column.getColId()) : undefined;
+        if (!meta || !data || isPinned(data))
+          return { isEditable: false, reason: 'readOnlyColumn', value: null };
+        if (meta.kind === 'info')
+          return { isEditable: false, reason: 'readOnlyColumn', value: cellValueOf(ctx, meta, data) };
+        if (meta.kind !== 'cell')
+          return { isEditable: false, reason: 'summary', value: cellValueOf(ctx, meta, data) };
+        const key = allocationKey(data.id, meta.criterionId, meta.sourceId);
+        const value = ctx.amounts.get(key) ?? 0n;
+        if (!isWritable) return { isEditable: false, reason: 'readOnlyColumn', value };
+        return data.eligibleSources.has(meta.sourceId)
+          ? { isEditable: true, key, value }
+          : { isEditable: false, reason: 'ineligible', value };
+      },
+    };
+  }, [ctx, isWritable]);
+
+  const summaryOf = (selection: Selection) => {
+    const size = rectSize(normalize(selection));
+    return { ...size, ...summarize(model(), selection) };
+  };
+
+  // --- selection --------------------------------------------------------------------------------
+  const setSelection = useCallback(
+    (next: Selection | null, options: { focus?: CellPosition } = {}) => {
+      const api = apiRef.current;
+      const before = selectionRef.current ? normalize(selectionRef.current) : null;
+      selectionRef.current = next;
+      ctx.selection = next ? normalize(next) : null;
+      setSummary(next ? summaryOf(next) : null);
+      if (!api) return;
+      const rows = new Set<number>();
+      for (const rect of [before, ctx.selection]) {
+        if (!rect) continue;
+        for (let row = rect.top; row <= rect.bottom; row++) rows.add(row);
+      }
+      const nodes = [...rows].flatMap((row) => {
+        const node = api.getDisplayedRowAtIndex(row);
+        return node ? [node] : [];
+      });
+      if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
+      const focus = options.focus;
+      const column = focus ? displayedColsRef.current[focus.col] : undefined;
+      if (focus && column) {
+        api.ensureIndexVisible(focus.row);
+        api.ensureColumnVisible(column);
+        isProgrammaticFocusRef.current = true;
+        api.setFocusedCell(focus.row, column);
+        isProgrammaticFocusRef.current = false;
+      }
+      syncConflictRef.current();
+    },
+    // summaryOf reads refs only.
+    [ctx],
+  );
+
+  const syncColumns = useCallback(() => {
+    const api = apiRef.current;
+    if (!api) return;
+    const cols = api.getAllDisplayedColumns();
+    displayedColsRef.current = cols;
+    ctx.columnIndex = new Map(cols.map((column, index) => [column.getColId(), index]));
+    const selection = selectionRef.current;
+    setSelection(
+      selection
+        ? clampSelection(selection, { rowCount: api.getDisplayedRowCount(), colCount: cols.length })
+        : null,
+    );
+    api.refreshCells({ force: true });
+  }, [ctx, setSelection]);
+
+  const positionOf = (rowIndex: number | null | undefined, column: Column | string | null | undefined) => {
+    if (rowIndex == null || column == null) return null;
+    const colId = typeof column === 'string' ? column : column.getColId();
+    const col = ctx.columnIndex.get(colId);
+    return col === undefined ? null : { row: rowIndex, col };
+  };
+
+  useEffect(() => {
+    const wrapper = wrapperRef.current;
+    const positionAt = (target: EventTarget | null): CellPosition | null => {
+      const cellElement = target instanceof HTMLElement ? target.closest('.ag-cell') : null;
+      const rowElement = cellElement?.closest('.ag-row');
+      const rowIndex = Number(rowElement?.getAttribute('row-index'));
+      const col = ctx.columnIndex.get(cellElement?.getAttribute('col-id') ?? '');
+      if (
+        !cellElement ||
+        rowElement?.classList.contains('ag-row-pinned') ||
+        !Number.isInteger(rowIndex) ||
+        col === undefined
+      )
+        return null;
+      return { row: rowIndex, col };
+    };
+    const startPress = (event: MouseEvent) => {
+      isMouseDownRef.current = true;
+      if (event.button !== 0 || (apiRef.current?.getEditingCells().length ?? 0) > 0) return;
+      const position = positionAt(event.target);
+      if (!position) return;
+      const current = selectionRef.current;
+      setSelection(event.shiftKey && current ? extendTo(current, position) : selectCell(position));
+      isDraggingRef.current = true;
+    };
+    const dragOver = (event: MouseEvent) => {
+      if (!isDraggingRef.current) return;
+      if (event.buttons !== 1) {
+        isDraggingRef.current = false;
+        return;
+      }
+      const position = positionAt(event.target);
+      const current = selectionRef.current;
+      if (!position || !current || (current.focus.row === position.row && current.focus.col === position.col))
+        return;
+      setSelection(extendTo(current, position));
+    };
+    wrapper?.addEventListener('mouseover', dragOver);
+    const stopDragging = () => {
+      isDraggingRef.current = false;
+      isMouseDownRef.current = false;
+    };
+    wrapper?.addEventListener('mousedown', startPress, true);
+    document.addEventListener('mouseup', stopDragging);
+    return () => {
+      wrapper?.removeEventListener('mousedown', startPress, true);
+      wrapper?.removeEventListener('mouseover', dragOver);
+      document.removeEventListener('mouseup', stopDragging);
+    };
+  }, [ctx, setSelection]);
+
+  const onCellFocused = (event: CellFocusedEvent<GridRow>) => {
+    // A click is decided by onCellMouseDown (shift+click extends); AG Grid focuses before telling us.
+    if (isProgrammaticFocusRef.current || isMouseDownRef.current || event.rowPinned) return;
+    const position = positionOf(event.rowIndex, event.column as Column | string | null);
+    if (!position) return;
+    const current = selectionRef.current;
+    if (current && current.focus.row === position.row && current.focus.col === position.col) return;
+    setSelection(selectCell(position));
+  };
+
+  // --- conflicts: shown on the focused cell, resolved there -----------------------------------------
+  syncConflictRef.current = () => {
+    const selection = selectionRef.current;
+    const queue = queueRef.current;
+    let next: OpenConflict | null = null;
+    if (
+      selection &&
+      queue &&
+      selection.anchor.row === selection.focus.row &&
+      selection.anchor.col === selection.focus.col
+    ) {
+      const info = model().cellAt(selection.focus.row, selection.focus.col);
+      const conflict = info.isEditable ? queue.conflictOf(info.key) : undefined;
+      const colId = displayedColsRef.current[selection.focus.col]?.getColId();
+      if (info.isEditable && conflict && colId)
+        next = {
+          key: info.key,
+          conflict,
+          rowIndex: selection.focus.row,
+          colId,
+          mine: ctx.amounts.get(info.key) ?? 0n,
+        };
+    }
+    const current = openConflictRef.current;
+    if (
+      next?.conflict === current?.conflict &&
+      next?.rowIndex === current?.rowIndex &&
+      next?.colId === current?.colId
+    )
+      return;
+    openConflictRef.current = next;
+    setOpenConflict(next);
+  };
+
+  const focusCell = (rowIndex: number, colId: string) => {
+    const api = apiRef.current;
+    const column = api?.getColumn(colId);
+    if (!api || !column) return;
+    isProgrammaticFocusRef.current = true;
+    api.setFocusedCell(rowIndex, column);
+    isProgrammaticFocusRef.current = false;
+  };
+
+  const closeConflict = () => {
+    const open = openConflictRef.current;
+    openConflictRef.current = null;
+    setOpenConflict(null);
+    if (open) focusCell(open.rowIndex, open.colId);
+  };
+
+  const resolveConflict = (choice: 'mine' | 'theirs') => {
+    const open = openConflictRef.current;
+    const queue = queueRef.current;
+    if (!open || !queue) return;
+    const { key, conflict } = open;
+    const ids = splitAllocationKey(key);
+    if (choice === 'mine') {
+      // Based on the version the conflict showed us: if it moved again, that is a new conflict.
+      const amount = ctx.amounts.get(key) ?? BigInt(conflict.attemptedAmount);
+      queue.enqueue([{ ...ids, amount: amount.toString() }], { expectedVersion: conflict.currentVersion });
+    } else {
+      ctx.amounts.set(key, BigInt(conflict.currentAmount));
+      versions.set(key, conflict.currentVersion);
+      ctx.totals = computeTotals(ctx.amounts);
+      queue.discard(key);
+      refreshRows([ids.communeId]);
+      const selection = selectionRef.current;
+      if (selection) setSummary(summaryOf(selection));
+    }
+    setNotice({
+      tone: 'info',
+      title: t(choice === 'mine' ? 'grid.conflict.kept' : 'grid.conflict.taken'),
+      items: [],
+    });
+    closeConflict();
+  };
+
+  // --- reporting --------------------------------------------------------------------------------
+  const cellLabel = useCallback(
+    (row: number, col: number) => {
+      const api = apiRef.current;
+      const data = api?.getDisplayedRowAtIndex(row)?.data;
+      const column = displayedColsRef.current[col];
+      if (!data || !column || isPinned(data)) return t('grid.outOfGrid');
+      const header = column.getColDef().headerTooltip ?? column.getColDef().headerName ?? '';
+      return `${data.name} — ${header}`;
+    },
+    [t],
+  );
+
+  const report = useCallback(
+    (plan: EditPlan, action: 'paste' | 'fill' | 'clear') => {
+      const more = (count: number) =>
+        count > MAX_LISTED ? [t('grid.andMore', { count: count - MAX_LISTED })] : [];
+      if (plan.invalid.length > 0) {
+        setNotice({
+          tone: 'error',
+          title: t('grid.paste.rejected', { count: plan.invalid.length }),
+          items: [
+            ...plan.invalid.slice(0, MAX_LISTED).map((item) =>
+              t('grid.paste.invalidItem', {
+                cell: cellLabel(item.row, item.col),
+                text: item.text.trim(),
+                reason: t(
+                  (['NEGATIVE_AMOUNT', 'FRACTIONAL_AMOUNT', 'AMOUNT_TOO_LARGE'].includes(item.code)
+                    ? `grid.valueError.${item.code}`
+                    : 'grid.valueError.NOT_AN_AMOUNT') as MessageKey,
+                ),
+              }),
+            ),
+            ...more(plan.invalid.length),
+          ],
+        });
+        return;
+      }
+      const done = t(`grid.done.${action}`, { count: plan.changes.length });
+      if (plan.skipped.length > 0) {
+        setNotice({
+          tone: 'warning',
+          title: `${done} ${t('grid.skipped', { count: plan.skipped.length })}`,
+          items: [
+            ...plan.skipped
+              .slice(0, MAX_LISTED)
+              .map((item) =>
+                item.reason === 'outOfGrid'
+                  ? t('grid.skip.outOfGrid')
+                  : `${cellLabel(item.row, item.col)}: ${t(`grid.skip.${item.reason}`)}`,
+              ),
+            ...more(plan.skipped.length),
+          ],
+        });
+        return;
+      }
+      setNotice({ tone: 'info', title: done, items: [] });
+    },
+    [t, cellLabel],
+  );
+
+  // Typing into a cell: parsed in the displayed unit; a bad value is reported and not written.
+  ctx.onTypedValue = (row, meta, text) => {
+    const position = selectionRef.current?.focus ?? { row: 0, col: 0 };
+    const plan = planPaste(
+      {
+        rowCount: 1,
+        colCount: 1,
+        cellAt: () => ({
+          isEditable: true,
+          key: allocationKey(row.id, meta.criterionId, meta.sourceId),
+          value: ctx.amounts.get(allocationKey(row.id, meta.criterionId, meta.sourceId)) ?? 0n,
+        }),
+      },
+      selectCell({ row: 0, col: 0 }),
+      text.replace(/[\t\r\n]+/g, ' '),
+      { locale: ctx.locale, unit: ctx.unit },
+    );
+    if (plan.invalid.length > 0) {
+      report({ ...plan, invalid: plan.invalid.map((item) => ({ ...item, ...position })) }, 'paste');
+      return false;
+    }
+    setNotice(null);
+    applyChanges(plan.changes, true);
+    return false; // the grid re-reads the value from the context; nothing to store on the row
+  };
+
+  const runPlan = useCallback(
+    (plan: EditPlan, action: 'paste' | 'fill' | 'clear') => {
+      report(plan, action);
+      if (plan.invalid.length === 0) applyChanges(plan.changes, true);
+    },
+    [report, applyChanges],
+  );
+
+  const runUndo = useCallback(
+    (direction: 'undo' | 'redo') => {
+      const step = direction === 'undo' ? undo(historyRef.current) : redo(historyRef.current);
+      if (!step) return;
+      historyRef.current = step.history;
+      setHistory(step.history);
+      applyChanges(step.changes, false);
+      setNotice({
+        tone: 'info',
+        title: t(`grid.done.${direction}`, { count: step.changes.length }),
+        items: [],
+      });
+    },
+    [applyChanges, t],
+  );
+
+  // --- keyboard and clipboard, on top of AG Grid's own navigation and editing -------------------------
+  useEffect(() => {
+    const wrapper = wrapperRef.current;
+    if (!wrapper) return;
+    const isEditing = () => (apiRef.current?.getEditingCells().length ?? 0) > 0;
+    const isInCell = (target: EventTarget | null) =>
+      target instanceof HTMLElement && target.closest('.ag-cell') !== null;
+
+    const onKeyDown = (event: KeyboardEvent) => {
+      const api = apiRef.current;
+      if (!api || isEditing() || !isInCell(event.target)) return;
+      const selection = selectionRef.current;
+      const isMod = event.ctrlKey || event.metaKey;
+      const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
+      const arrow = ARROWS[event.key];
+      let isHandled = true;
+      if (key === 'Enter' && !isMod && !event.shiftKey && !event.altKey && openConflictRef.current) {
+        popoverRef.current?.querySelector('button')?.focus();
+      } else if (arrow && event.shiftKey && !isMod && selection) {
+        const next = extendBy(selection, arrow[0], arrow[1], {
+          rowCount: api.getDisplayedRowCount(),
+          colCount: displayedColsRef.current.length,
+        });
+        setSelection(next, { focus: next.focus });
+      } else if ((key === 'Delete' || key === 'Backspace') && !isMod && selection) {
+        runPlan(planClear(model(), selection), 'clear');
+      } else if (isMod && !event.shiftKey && key === 'd' && selection) {
+        runPlan(planFill(model(), selection, 'down'), 'fill');
+      } else if (isMod && !event.shiftKey && key === 'r' && selection) {
+        runPlan(planFill(model(), selection, 'right'), 'fill');
+      } else if (isMod && key === 'z' && !event.shiftKey) {
+        runUndo('undo');
+      } else if (isMod && (key === 'y' || (key === 'z' && event.shiftKey))) {
+        runUndo('redo');
+      } else if (isMod && key === 'a' && !event.shiftKey) {
+        const rowCount = api.getDisplayedRowCount();
+        if (rowCount > 0)
+          setSelection({
+            anchor: { row: 0, col: 0 },
+            focus: { row: rowCount - 1, col: displayedColsRef.current.length - 1 },
+          });
+      } else {
+        isHandled = false;
+      }
+      if (isHandled) {
+        event.preventDefault();
+        event.stopPropagation();
+      }
+    };
+
+    const onCopy = (event: ClipboardEvent) => {
+      const selection = selectionRef.current;
+      if (!selection || isEditing() || !isInCell(event.target)) return;
+      const api = apiRef.current;
+      const rows = copyRange(selection, (row, col) => {
+        const column = displayedColsRef.current[col];
+        const meta = column ? metaRef.current.get(column.getColId()) : undefined;
+        return meta ? textOf(ctx, meta, api?.getDisplayedRowAtIndex(row)?.data) : '';
+      });
+      const text = serializeTsv(rows);
+      event.clipboardData?.setData('text/plain', text);
+      event.preventDefault();
+      // Some browsers hand no clipboardData to synthetic events; the async API covers them.
+      if (!event.clipboardData) void navigator.clipboard?.writeText(text).catch(() => {});
+      const size = rectSize(normalize(selection));
+      setNotice({
+        tone: 'info',
+        title: t('grid.done.copy', { rows: size.rows, cols: size.cols }),
+        items: [],
+      });
+    };
+
+    const onPaste = (event: ClipboardEvent) => {
+      const selection = selectionRef.current;
+      if (!selection || isEditing() || !isInCell(event.target)) return;
+      const text = event.clipboardData?.getData('text/plain') ?? '';
+      event.preventDefault();
+      if (text === '') return;
+      const plan = planPaste(model(), selection, text, { locale: ctx.locale, unit: ctx.unit });
+      runPlan(plan, 'paste');
+      // Excel leaves the pasted block selected.
+      const block = parseTsv(text);
+      const rect = normalize(selection);
+      const width = Math.max(...block.map((fields) => fields.length));
+      if (plan.invalid.length === 0 && (block.length > 1 || width > 1)) {
+        const api = apiRef.current;
+        const end = {
+          row: Math.min(rect.top + block.length - 1, (api?.getDisplayedRowCount() ?? 1) - 1),
+          col: Math.min(rect.left + width - 1, displayedColsRef.current.length - 1),
+        };
+        setSelection({ anchor: { row: rect.top, col: rect.left }, focus: end });
+      }
+    };
+
+    wrapper.addEventListener('keydown', onKeyDown, true);
+    wrapper.addEventListener('copy', onCopy);
+    wrapper.addEventListener('paste', onPaste);
+    return () => {
+      wrapper.removeEventListener('keydown', onKeyDown, true);
+      wrapper.removeEventListener('copy', onCopy);
+      wrapper.removeEventListener('paste', onPaste);
+    };
+  }, [ctx, model, runPlan, runUndo, setSelection, t]);
+
+  // --- columns and rows ---------------------------------------------------------------------------
+  const columns = useMemo(
+    () => buildColumns({ ctx, view, oneSourceId, groups, criteria, sources, locale }),
+    // unit is read from ctx at render time; rebuilding for it only re-renders the headers' unit note.
+    [ctx, view, oneSourceId, groups, criteria, sources, locale],
+  );
+  metaRef.current = columns.meta;
+
+  useEffect(() => {
+    // Unit, language or view changed: every visible cell formats again.
+    apiRef.current?.refreshCells({ force: true });
+  }, [unit, locale, view, oneSourceId]);
+
+  const shortfalls = useMemo(() => shortfallsOf(analysis), [analysis]);
+  const rows = useMemo(
+    () => filterRows(allRows, filters, shortfalls, matchesSearch),
+    [allRows, filters, shortfalls],
+  );
+
+  const getRowId = useCallback((params: GetRowIdParams<GridRow>) => params.data.id, []);
+  const onGridReady = useCallback(
+    (event: GridReadyEvent<GridRow>) => {
+      apiRef.current = event.api;
+      syncColumns();
+    },
+    [syncColumns],
+  );
+
+  // --- analysis panel links ---------------------------------------------------------------------------
+  const selectTarget = useCallback(
+    (target: CellTarget, isRetry = false) => {
+      const api = apiRef.current;
+      if (!api) return;
+      const rowIndex = target.communeId ? api.getRowNode(target.communeId)?.rowIndex : 0;
+      if (rowIndex == null) {
+        if (isRetry) return;
+        setFilters(NO_FILTERS);
+        setTimeout(() => selectTarget(target, true), 50);
+        return;
+      }
+      const cols = displayedColsRef.current;
+      const matches: number[] = [];
+      cols.forEach((column, index) => {
+        const meta = metaRef.current.get(column.getColId());
+        if (!meta) return;
+        if (target.criterionIds && (meta.kind === 'cell' || meta.kind === 'criterionTotal')) {
+          if (target.criterionIds.includes(meta.criterionId)) matches.push(index);
+        } else if (
+          !target.criterionIds &&
+          target.sourceId &&
+          meta.kind === 'sourceTotal' &&
+          meta.sourceId === target.sourceId
+        ) {
+          matches.push(index);
+        }
+      });
+      if (matches.length === 0 && target.sourceId && !target.criterionIds && !isRetry) {
+        // The source's total column only exists in the by-source and total views.
+        setView('bySource');
+        setTimeout(() => selectTarget(target, true), 50);
+        return;
+      }
+      const left = matches.length > 0 ? Math.min(...matches) : 0;
+      const right = matches.length > 0 ? Math.max(...matches) : 0;
+      const top = target.communeId ? rowIndex : 0;
+      const bottom = target.communeId ? rowIndex : api.getDisplayedRowCount() - 1;
+      setSelection(
+        { anchor: { row: top, col: left }, focus: { row: bottom, col: right } },
+        { focus: { row: top, col: left } },
+      );
+    },
+    [setSelection],
+  );
+
+  const criterionNames = useMemo(
+    () =>
+      new Map(
+        criteria.map((criterion) => [
+          criterion.id,
+          `${criterion.number}. ${locale === 'vi' ? criterion.nameVi : criterion.nameEn}`,
+        ]),
+      ),
+    [criteria, locale],
+  );
+  const sourceNames = useMemo(
+    () => new Map(sources.map((source) => [source.id, shortSourceName(source, t)])),
+    [sources, t],
+  );
+
+  const localeText = useMemo(() => ({ noRowsToShow: t('grid.noRows') }), [t]);
+  const hasRestrictedSource = sources.some((source) => source.eligibleCommuneFlags.length > 0);
+
+  return (
+    <section className="grid-page" aria-labelledby="grid-heading">
+      <h2 id="grid-heading" className="visually-hidden">
+        {t('grid.heading')}
+      </h2>
+      <div className="grid-toolbar">
+        <fieldset className="grid-toolbar__group">
+          <legend className="grid-toolbar__legend">{t('grid.view.label')}</legend>
+          {(['bySource', 'total', 'oneSource'] as const).map((option) => (
+            <button
+              key={option}
+              type="button"
+              className="grid-toggle"
+              aria-pressed={view === option}
+              onClick={() => setView(option)}
+            >
+              {t(`grid.view.${option}`)}
+            </button>
+          ))}
+          {view === 'oneSource' && (
+            <label className="grid-toolbar__field">
+              <span className="visually-hidden">{t('grid.view.pickSource')}</span>
+              <select value={oneSource?.id ?? ''} onChange={(event) => setOneSourceId(event.target.value)}>
+                {sources.map((source) => (
+                  <option key={source.id} value={source.id}>
+                    {locale === 'vi' ? source.nameVi : source.nameEn}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+        </fieldset>
+        <label className="grid-toolbar__field">
+          <span>{t('grid.unit.label')}</span>
+          <select value={unit} onChange={(event) => setUnit(event.target.value as MoneyUnit)}>
+            {UNITS.map((option) => (
+              <option key={option} value={option}>
+                {t(`grid.unit.${option}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <fieldset className="grid-toolbar__group">
+          <legend className="grid-toolbar__legend">{t('grid.filter.label')}</legend>
+          {(
+            [
+              ['targetedOnly', 'grid.filter.targeted'],
+              ['program135Only', 'grid.filter.program135'],
+              ['shortOnly', 'grid.filter.short'],
+            ] as const
+          ).map(([name, label]) => (
+            <label key={name} className="grid-check">
+              <input
+                type="checkbox"
+                checked={filters[name]}
+                onChange={(event) => setFilters((current) => ({ ...current, [name]: event.target.checked }))}
+              />
+              {t(label)}
+            </label>
+          ))}
+          <label className="grid-toolbar__field">
+            <span className="visually-hidden">{t('grid.filter.search')}</span>
+            <input
+              type="search"
+              className="grid-search"
+              placeholder={t('grid.filter.searchPlaceholder')}
+              value={filters.search}
+              onChange={(event) => setFilters((current) => ({ ...current, search: event.target.value }))}
+            />
+          </label>
+        </fieldset>
+        <div className="grid-toolbar__group">
+          <button
+            type="button"
+            className="grid-toggle"
+            disabled={!canUndo(history)}
+            onClick={() => runUndo('undo')}
+            title={t('grid.undoHint')}
+          >
+            {t('grid.undo')}
+          </button>
+          <button
+            type="button"
+            className="grid-toggle"
+            disabled={!canRedo(history)}
+            onClick={() => runUndo('redo')}
+            title={t('grid.redoHint')}
+          >
+            {t('grid.redo')}
+          </button>
+        </div>
+      </div>
+      {view === 'total' && <p className="grid-note">{t('grid.totalReadOnly')}</p>}
+      {!isWritable && <p className="grid-note">{t('grid.planLocked')}</p>}
+
+      <div className="grid-layout">
+        <div className="grid-main" ref={gridMainRef}>
+          <div ref={wrapperRef} className="grid-wrapper" data-testid="allocation-grid" data-view={view}>
+            <AgGridReact<GridRow>
+              rowData={rows}
+              columnDefs={columns.columnDefs}
+              getRowId={getRowId}
+              pinnedBottomRowData={PINNED_ROWS}
+              defaultColDef={DEFAULT_COL_DEF}
+              rowHeight={30}
+              headerHeight={30}
+              groupHeaderHeight={30}
+              enterNavigatesVertically
+              enterNavigatesVerticallyAfterEdit
+              stopEditingWhenCellsLoseFocus
+              suppressCellFocus={false}
+              tooltipShowDelay={400}
+              localeText={localeText}
+              onGridReady={onGridReady}
+              onDisplayedColumnsChanged={syncColumns}
+              onRowDataUpdated={syncColumns}
+              onCellFocused={onCellFocused}
+            />
+          </div>
+          {openConflict && (
+            <ConflictPopover
+              ref={popoverRef}
+              open={openConflict}
+              ctx={ctx}
+              container={gridMainRef.current}
+              onKeepMine={() => resolveConflict('mine')}
+              onTakeTheirs={() => resolveConflict('theirs')}
+              onClose={closeConflict}
+            />
+          )}
+          <div className="grid-status" data-testid="grid-status">
+            <span role="status" aria-live="polite" className="grid-status__selection">
+              {summary
+                ? t('grid.status.selection', {
+                    rows: summary.rows,
+                    cols: summary.cols,
+                    count: summary.count,
+                    sum: formatMoney(summary.sum, { locale, unit, withUnit: true }),
+                  })
+                : t('grid.status.noSelection')}
+            </span>
+            <span
+              className={`grid-status__save grid-status__save--${saveStatus}`}
+              data-testid="save-status"
+              data-pending={pendingCount}
+              data-conflicts={conflictCount}
+            >
+              {saveStatus === 'offline'
+                ? t('grid.save.offline', { count: pendingCount })
+                : pendingCount > 0
+                  ? t('grid.save.pending', { count: pendingCount })
+                  : conflictCount > 0
+                    ? t('grid.save.conflicts', { count: conflictCount })
+                    : failedCount > 0
+                      ? t('grid.save.failed', { count: failedCount })
+                      : t('grid.save.saved')}
+            </span>
+          </div>
+          {notice && (
+            <div
+              className={`grid-notice grid-notice--${notice.tone}`}
+              role={notice.tone === 'error' ? 'alert' : 'status'}
+              data-testid="grid-notice"
+            >
+              <p className="grid-notice__title">{notice.title}</p>
+              {notice.items.length > 0 && (
+                <ul>
+                  {notice.items.map((item, index) => (
+                    <li key={index}>{item}</li>
+                  ))}
+                </ul>
+              )}
+              <button type="button" className="grid-notice__close" onClick={() => setNotice(null)}>
+                {t('grid.dismiss')}
+              </button>
+            </div>
+          )}
+          <ul className="grid-legend" aria-label={t('grid.legend.label')}>
+            <li>
+              <span className="swatch swatch--met" aria-hidden="true" />
+              {t('grid.legend.met')}
+            </li>
+            {hasRestrictedSource && (
+              <li>
+                <span className="swatch swatch--ineligible" aria-hidden="true" />
+                {t('grid.legend.ineligible')}
+              </li>
+            )}
+            <li>
+              <span className="swatch swatch--pending" aria-hidden="true" />
+              {t('grid.legend.pending')}
+            </li>
+            <li>
+              <span className="swatch swatch--failed" aria-hidden="true" />
+              {t('grid.legend.failed')}
+            </li>
+            <li>
+              <span className="swatch swatch--conflict" aria-hidden="true" />
+              {t('grid.legend.conflict')}
+            </li>
+            <li className="grid-legend__keys">{t('grid.legend.keys')}</li>
+          </ul>
+        </div>
+        <AnalysisPanel
+          analysis={analysis}
+          criterionNames={criterionNames}
+          sourceNames={sourceNames}
+          onSelect={selectTarget}
+        />
+      </div>
+    </section>
+  );
+}

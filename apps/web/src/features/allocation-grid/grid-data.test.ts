@@ -1,0 +1,73 @@
+import { matchesSearch, toSearchKey } from '@ntm/domain';
+import { describe, expect, it } from 'vitest';
+import {
+  allocationKey,
+  type CommuneRow,
+  computeTotals,
+  filterRows,
+  NO_FILTERS,
+  splitAllocationKey,
+} from './grid-data';
+
+function row(id: string, name: string, extra: Partial<CommuneRow> = {}): CommuneRow {
+  return {
+    id,
+    name,
+    kind: 'XA',
+    isProgram135: false,
+    isTarget: false,
+    targetLevel: null,
+    deadline: null,
+    deadlineLabel: null,
+    criteriaMet: 0,
+    criteriaTotal: 19,
+    metCriteria: new Set(),
+    eligibleSources: new Set(),
+    searchKey: toSearchKey(name),
+    ...extra,
+  };
+}
+
+describe('grid data', () => {
+  it('keys cells by their three IDs and splits them back', () => {
+    const key = allocationKey('Q29tbXVuZTox', 'Q3JpdGVyaW9uOjI=', 'RnVuZGluZ1NvdXJjZToz');
+    expect(splitAllocationKey(key)).toEqual({
+      communeId: 'Q29tbXVuZTox',
+      criterionId: 'Q3JpdGVyaW9uOjI=',
+      sourceId: 'RnVuZGluZ1NvdXJjZToz',
+    });
+  });
+
+  it('sums by cell column, criterion, source and commune', () => {
+    const totals = computeTotals(
+      new Map([
+        [allocationKey('a', 'c1', 's1'), 5n],
+        [allocationKey('b', 'c1', 's1'), 7n],
+        [allocationKey('a', 'c2', 's2'), 1n],
+      ]),
+    );
+    expect(totals.grand).toBe(13n);
+    expect(totals.byCell.get('c1|s1')).toBe(12n);
+    expect(totals.byCriterion.get('c2')).toBe(1n);
+    expect(totals.bySource.get('s1')).toBe(12n);
+    expect(totals.byCommune.get('a')).toBe(6n);
+    expect(totals.byCommuneSource.get('a|s2')).toBe(1n);
+  });
+
+  it('filters targets, Program 135, short of money and diacritic-free search', () => {
+    const rows = [
+      row('1', 'Lục Sơn', { isTarget: true, isProgram135: true }),
+      row('2', 'Vô Tranh', { isTarget: true }),
+      row('3', 'Đồi Ngô'),
+    ];
+    const shortfalls = new Map([['2', 10n]]);
+    const names = (filters: Partial<typeof NO_FILTERS>) =>
+      filterRows(rows, { ...NO_FILTERS, ...filters }, shortfalls, matchesSearch).map((r) => r.name);
+    expect(names({})).toHaveLength(3);
+    expect(names({ targetedOnly: true })).toEqual(['Lục Sơn', 'Vô Tranh']);
+    expect(names({ program135Only: true })).toEqual(['Lục Sơn']);
+    expect(names({ shortOnly: true })).toEqual(['Vô Tranh']);
+    expect(names({ search: 'luc s' })).toEqual(['Lục Sơn']);
+    expect(names({ search: 'doi' })).toEqual(['Đồi Ngô']);
+  });
+});

@@ -1,0 +1,200 @@
+// View model of the allocation grid, free of React and AG Grid: rows (communes), the ordered
+// criteria and sources, and the amounts keyed by cell. The API's compact PlanGrid arrays are
+// turned into a Map once; every later change goes through `setAmount` so totals stay in step.
+import { type EligibilityFlag, isSourceEligible, toSearchKey } from '@ntm/domain';
+import type { AllocationGridQuery, GridPlanSummaryFragment } from '@ntm/graphql-client';
+
+export type PlanData = NonNullable<AllocationGridQuery['plan']>;
+export type SourceData = AllocationGridQuery['fundingSources'][number];
+export type CriterionData = PlanData['criteriaSet']['criteria'][number];
+export type GroupData = PlanData['criteriaSet']['groups'][number];
+
+export type CommuneRow = {
+  id: string;
+  name: string;
+  kind: PlanData['communes'][number]['commune']['kind'];
+  isProgram135: boolean;
+  isTarget: boolean;
+  targetLevel: PlanData['communes'][number]['targetLevel'];
+  deadline: string | null;
+  deadlineLabel: string | null;
+  criteriaMet: number;
+  criteriaTotal: number;
+  metCriteria: ReadonlySet<string>;
+  eligibleSources: ReadonlySet<string>;
+  searchKey: string;
+};
+
+export type CapInfo = { amount: bigint; isConfirmed: boolean };
+
+/** Cells are keyed by their three global IDs; IDs are base64 and never hold '|'. */
+export function allocationKey(communeId: string, criterionId: string, sourceId: string): string {
+  return `${communeId}|${criterionId}|${sourceId}`;
+}
+
+export function splitAllocationKey(key: string): {
+  communeId: string;
+  criterionId: string;
+  sourceId: string;
+} {
+  const [communeId = '', criterionId = '', sourceId = ''] = key.split('|');
+  return { communeId, criterionId, sourceId };
+}
+
+const ZONES = { ZONE_I: 'I', ZONE_II: 'II', ZONE_III: 'III' } as const;
+
+const KNOWN_FLAGS = new Set<string>(['program135', 'atk', 'border', 'island', 'zoneIII']);
+
+export function isEligible(source: SourceData, commune: PlanData['communes'][number]['commune']): boolean {
+  const flags = source.eligibleCommuneFlags.filter((flag) => KNOWN_FLAGS.has(flag)) as EligibilityFlag[];
+  // An unknown flag would make the rule unreadable here; the server still checks every write.
+  if (flags.length < source.eligibleCommuneFlags.length && flags.length === 0) return true;
+  return isSourceEligible(
+    { communeFlags: flags },
+    {
+      isProgram135: commune.isProgram135,
+      isAtk: commune.isAtk,
+      isBorder: commune.isBorder,
+      isIsland: commune.isIsland,
+      ethnicZone: commune.ethnicZone ? ZONES[commune.ethnicZone] : null,
+      kind: commune.kind === 'PHUONG' ? 'phuong' : commune.kind === 'THI_TRAN' ? 'thi_tran' : 'xa',
+    },
+  );
+}
+
+export function toRows(plan: PlanData, sources: readonly SourceData[]): CommuneRow[] {
+  const criterionIds = new Set(plan.criteriaSet.criteria.map((criterion) => criterion.id));
+  return plan.communes.map((entry) => {
+    const metCriteria = new Set(
+      entry.commune.criteriaStatus
+        .filter((status) => status.isMet && criterionIds.has(status.criterion.id))
+        .map((status) => status.criterion.id),
+    );
+    return {
+      id: entry.commune.id,
+      name: entry.commune.name,
+      kind: entry.commune.kind,
+      isProgram135: entry.commune.isProgram135,
+      isTarget: entry.isTarget,
+      targetLevel: entry.targetLevel,
+      deadline: entry.deadline,
+      deadlineLabel: entry.deadlineLabel,
+      criteriaMet: metCriteria.size,
+      criteriaTotal: criterionIds.size,
+      metCriteria,
+      eligibleSources: new Set(sources.filter((s) => isEligible(s, entry.commune)).map((s) => s.id)),
+      searchKey: toSearchKey(entry.commune.name),
+    };
+  });
+}
+
+export function orderCriteria(plan: PlanData): { groups: GroupData[]; criteria: CriterionData[] } {
+  const groups = [...plan.criteriaSet.groups].sort((a, b) => a.position - b.position);
+  const groupOrder = new Map(groups.map((group, index) => [group.id, index]));
+  const criteria = [...plan.criteriaSet.criteria].sort(
+    (a, b) =>
+      (groupOrder.get(a.groupId ?? '') ?? 99) - (groupOrder.get(b.groupId ?? '') ?? 99) ||
+      a.number - b.number,
+  );
+  return { groups, criteria };
+}
+
+export function readAmounts(grid: PlanData['grid']): Map<string, bigint> {
+  const amounts = new Map<string, bigint>();
+  for (let i = 0; i < grid.amounts.length; i++) {
+    const commune = grid.communeIds[grid.communeIndex[i]!];
+    const criterion = grid.criterionIds[grid.criterionIndex[i]!];
+    const source = grid.sourceIds[grid.sourceIndex[i]!];
+    if (commune && criterion && source)
+      amounts.set(allocationKey(commune, criterion, source), BigInt(grid.amounts[i]!));
+  }
+  return amounts;
+}
+
+/** Each written cell's version: what the grid's next edit of it is based on (absent = 0, never written). */
+export function readVersions(grid: PlanData['grid']): Map<string, number> {
+  const versions = new Map<string, number>();
+  for (let i = 0; i < grid.versions.length; i++) {
+    const commune = grid.communeIds[grid.communeIndex[i]!];
+    const criterion = grid.criterionIds[grid.criterionIndex[i]!];
+    const source = grid.sourceIds[grid.sourceIndex[i]!];
+    if (commune && criterion && source)
+      versions.set(allocationKey(commune, criterion, source), grid.versions[i]!);
+  }
+  return versions;
+}
+
+export function readCaps(plan: Pick<GridPlanSummaryFragment, 'fundingCaps'>): Map<string, CapInfo> {
+  return new Map(
+    plan.fundingCaps.map((cap) => [
+      cap.source.id,
+      { amount: BigInt(cap.amount), isConfirmed: cap.isConfirmed },
+    ]),
+  );
+}
+
+/** Column sums over every commune of the plan (not just the filtered rows): caps are plan-wide. */
+export type Totals = {
+  byCell: Map<string, bigint>;
+  byCriterion: Map<string, bigint>;
+  bySource: Map<string, bigint>;
+  byCommune: Map<string, bigint>;
+  byCommuneSource: Map<string, bigint>;
+  grand: bigint;
+};
+
+function add(map: Map<string, bigint>, key: string, value: bigint): void {
+  map.set(key, (map.get(key) ?? 0n) + value);
+}
+
+export function computeTotals(amounts: ReadonlyMap<string, bigint>): Totals {
+  const totals: Totals = {
+    byCell: new Map(),
+    byCriterion: new Map(),
+    bySource: new Map(),
+    byCommune: new Map(),
+    byCommuneSource: new Map(),
+    grand: 0n,
+  };
+  for (const [key, value] of amounts) {
+    if (value === 0n) continue;
+    const { communeId, criterionId, sourceId } = splitAllocationKey(key);
+    add(totals.byCell, `${criterionId}|${sourceId}`, value);
+    add(totals.byCriterion, criterionId, value);
+    add(totals.bySource, sourceId, value);
+    add(totals.byCommune, communeId, value);
+    add(totals.byCommuneSource, `${communeId}|${sourceId}`, value);
+    totals.grand += value;
+  }
+  return totals;
+}
+
+export type RowFilters = {
+  targetedOnly: boolean;
+  program135Only: boolean;
+  shortOnly: boolean;
+  search: string;
+};
+
+export const NO_FILTERS: RowFilters = {
+  targetedOnly: false,
+  program135Only: false,
+  shortOnly: false,
+  search: '',
+};
+
+export function filterRows(
+  rows: readonly CommuneRow[],
+  filters: RowFilters,
+  shortfalls: ReadonlyMap<string, bigint>,
+  matches: (key: string, query: string) => boolean,
+): CommuneRow[] {
+  const query = filters.search.trim();
+  return rows.filter(
+    (row) =>
+      (!filters.targetedOnly || row.isTarget) &&
+      (!filters.program135Only || row.isProgram135) &&
+      (!filters.shortOnly || (shortfalls.get(row.id) ?? 0n) > 0n) &&
+      (query === '' || matches(row.searchKey, query)),
+  );
+}
