@@ -66,8 +66,15 @@ const PROBES = `
   bench.scrollTo = async (top, index, prefix) => {
     const began = performance.now();
     const element = viewport();
-    element.scrollTop = top === 'end' ? element.scrollHeight : top;
-    const done = await until(() => isRendered(index, prefix), 'row ' + index);
+    const apply = () => { element.scrollTop = top === 'end' ? element.scrollHeight : top; };
+    apply();
+    // A scroll AG Grid has not picked up (seen going back to the top) is applied again.
+    let lastApplied = began;
+    const done = await until(() => {
+      if (isRendered(index, prefix)) return true;
+      if (performance.now() - lastApplied > 1000) { lastApplied = performance.now(); element.scrollTop = 0; apply(); }
+      return false;
+    }, 'row ' + index);
     return { ms: done - began, name: nameOf(index), longTaskMs: bench.longTaskMs(began, done) };
   };
   bench.switchView = async (index, prefix) => {
@@ -426,11 +433,11 @@ function verdict(values: readonly number[], limit: number): string {
 function table(backend: Backend, samples: Samples): string {
   const of = <T>(list: T[], pick: (item: T) => number | null) =>
     list.map(pick).filter((v): v is number => v !== null);
-  const load = (list: LoadBreakdown[], name: string) => [
+  const load = (list: LoadBreakdown[], name: string, target = '') => [
     row(
       `${name}: navigation → first data row rendered`,
       of(list, (l) => l.firstRender),
-      '',
+      target,
     ),
     row(
       '— HTML + scripts loaded',
@@ -468,9 +475,7 @@ function table(backend: Backend, samples: Samples): string {
     '',
     '| Measure | runs | p50 ms | p95 ms | max ms | Target |',
     '|---|---:|---:|---:|---:|---|',
-    ...load(samples.provinceLoad, 'Province, by source').map((line, i) =>
-      i === 0 ? line.replace(/\| $/, `${verdict(provinceFirst, 1_500)} |`) : line,
-    ),
+    ...load(samples.provinceLoad, 'Province, by source', verdict(provinceFirst, 1_500)),
     row(
       'Province: scroll to the last row (500th) rendered',
       samples.provinceScroll.map((s) => s.ms),

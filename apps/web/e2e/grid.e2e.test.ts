@@ -142,6 +142,8 @@ async function reveal(row: number, col: string, on: Page = page) {
 async function clickCell(row: number, col: string, on: Page = page, options: { shift?: boolean } = {}) {
   await reveal(row, col, on);
   await cell(row, col, on).click(options.shift ? { modifiers: ['Shift'] } : {});
+  // Keys typed next go to the focused cell: wait until the click has moved focus there.
+  if (!options.shift) await expect.poll(() => focusedCell(on)).toBe(`${row}:${col}`);
 }
 
 async function centerOf(row: number, col: string) {
@@ -241,7 +243,7 @@ describe('allocation grid', () => {
   });
 
   it('fills down with Ctrl+D, then undoes and redoes the fill as one step', async () => {
-    await cell(0, colId('NS_TINH')).click();
+    await clickCell(0, colId('NS_TINH'));
     for (let i = 0; i < 3; i++) await page.keyboard.press('Shift+ArrowDown');
     await expect.poll(() => page.getByTestId('grid-status').textContent()).toMatch(/4 × 1/);
     await page.keyboard.press('Control+d');
@@ -373,6 +375,7 @@ describe('allocation grid', () => {
     const third = sources[2]!.code;
     await clickCell(8, colId('NSTW'));
     await page.keyboard.press('Shift+ArrowRight');
+    await expect.poll(() => page.getByTestId('grid-status').textContent()).toMatch(/1 × 2/);
     await page.keyboard.press('Shift+ArrowRight');
     await expect.poll(() => page.getByTestId('grid-status').textContent()).toMatch(/1 × 3/);
     await page.keyboard.press('Control+r');
@@ -476,16 +479,16 @@ describe('allocation grid', () => {
       )?.version ?? 0;
     await openGrid(other);
 
-    // B writes first; A, still showing the old value, edits the same cell.
+    // A starts typing over the old value; B writes the same cell meanwhile; then A commits. (The grid
+    // shows B's change live, so A's edit is a conflict only if it was begun before B's arrived.)
+    await clickCell(row, target);
+    await page.keyboard.type('7');
     await clickCell(row, target, other);
     await other.keyboard.type('5');
     await other.keyboard.press('Enter');
     await waitSaved(other);
     expect(await stored()).toBe(5_000_000n);
     const versionOfB = await version();
-
-    await clickCell(row, target);
-    await page.keyboard.type('7');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => cell(row, target).getAttribute('class'), { timeout: 30_000 })
@@ -517,14 +520,13 @@ describe('allocation grid', () => {
     expect(await version()).toBe(versionOfB);
 
     // Again, resolved from the keyboard this time: Enter on the cell opens the choice.
+    await clickCell(row, target);
+    await page.keyboard.type('8');
     await clickCell(row, target, other);
     await other.keyboard.type('6');
     await other.keyboard.press('Enter');
     await waitSaved(other);
     expect(await stored()).toBe(6_000_000n);
-
-    await clickCell(row, target);
-    await page.keyboard.type('8');
     await page.keyboard.press('Enter');
     await expect
       .poll(() => cell(row, target).getAttribute('class'), { timeout: 30_000 })

@@ -1,6 +1,14 @@
 // Plan lifecycle: create (with its communes from the scope), edit, targets, status changes.
-import { inTransaction, type NtmLevel, type Plan, type PlanStatus } from '@ntm/db';
+import {
+  type Database,
+  inTransaction,
+  type NtmLevel,
+  type Plan,
+  type PlanStatus,
+  type PlanUpdate,
+} from '@ntm/db';
 import { canTransition, DomainError, parseQuarter } from '@ntm/domain';
+import type { Kysely } from 'kysely';
 import type { Context } from '../context.ts';
 import { publishPlanEvent } from '../events/plan-events.ts';
 import { recordAudit, toAuditJson } from './audit.ts';
@@ -125,31 +133,12 @@ export async function updatePlan(ctx: Context, planId: number, input: UpdatePlan
     const start = input.periodStartYear ?? before.period_start_year;
     const end = input.periodEndYear ?? before.period_end_year;
     checkPeriod(start, end);
-    const after = await trx
-      .updateTable('plan')
-      .set({
-        name,
-        note: input.note === undefined ? before.note : input.note,
-        period_start_year: start,
-        period_end_year: end,
-        version: before.version + 1,
-        updated_at: new Date(),
-        updated_by: ctx.actor,
-      })
-      .where('id', '=', planId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, [
-      {
-        entity: 'plan',
-        action: 'update',
-        entityKey: String(planId),
-        planId,
-        before: toAuditJson(before),
-        after: toAuditJson(after),
-      },
-    ]);
-    return after;
+    return updatePlanRow(trx, ctx, before, {
+      name,
+      note: input.note === undefined ? before.note : input.note,
+      period_start_year: start,
+      period_end_year: end,
+    });
   });
 }
 
@@ -168,22 +157,7 @@ export async function changePlanStatus(ctx: Context, planId: number, status: Pla
         to: status,
       });
     }
-    const after = await trx
-      .updateTable('plan')
-      .set({ status, version: before.version + 1, updated_at: new Date(), updated_by: ctx.actor })
-      .where('id', '=', planId)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(trx, ctx, [
-      {
-        entity: 'plan',
-        action: 'update',
-        entityKey: String(planId),
-        planId,
-        before: toAuditJson(before),
-        after: toAuditJson(after),
-      },
-    ]);
+    const after = await updatePlanRow(trx, ctx, before, { status });
     await publishPlanEvent(trx, {
       kind: 'plan',
       planId,
@@ -260,4 +234,30 @@ export async function setPlanTargets(ctx: Context, planId: number, targets: Targ
     }
     await recordAudit(trx, ctx, audit);
   });
+}
+
+/** Writes plan fields with a new version and author, audited in the same transaction. */
+async function updatePlanRow(
+  trx: Kysely<Database>,
+  ctx: Context,
+  before: Plan,
+  changes: Pick<PlanUpdate, 'name' | 'note' | 'period_start_year' | 'period_end_year' | 'status'>,
+): Promise<Plan> {
+  const after = await trx
+    .updateTable('plan')
+    .set({ ...changes, version: before.version + 1, updated_at: new Date(), updated_by: ctx.actor })
+    .where('id', '=', before.id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await recordAudit(trx, ctx, [
+    {
+      entity: 'plan',
+      action: 'update',
+      entityKey: String(before.id),
+      planId: before.id,
+      before: toAuditJson(before),
+      after: toAuditJson(after),
+    },
+  ]);
+  return after;
 }
