@@ -234,6 +234,30 @@ export type SaveAllocationsMutation = { setAllocations:
     | { __typename: 'VersionConflictError', code: ErrorCode, message: string, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }> }
    };
 
+export type GridPlanSummaryQueryVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type GridPlanSummaryQuery = { plan: { id: string, revision: number, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } | null };
+
+export type GridCellsQueryVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type GridCellsQuery = { plan: { id: string, revision: number, grid: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } | null };
+
+export type GridCellHistoryQueryVariables = Exact<{
+  planId: string | number;
+  communeId: string | number;
+  criterionId: string | number;
+  sourceId: string | number;
+}>;
+
+
+export type GridCellHistoryQuery = { plan: { id: string, cellHistory: Array<{ id: string, at: string, actor: string, origin: AuditOrigin, action: AuditAction, before: { amount: string | null } | null, after: { amount: string | null } | null }> } | null };
+
 export type PlanAuditLogQueryVariables = Exact<{
   filter: AuditLogFilter;
   first: number;
@@ -908,6 +932,195 @@ fragment GridCellConflict on CellConflict {
   changedBy
   changedAt
 }`) as unknown as TypedDocumentString<SaveAllocationsMutation, SaveAllocationsMutationVariables>;
+export const GridPlanSummaryDocument = new TypedDocumentString(`
+    query GridPlanSummary($planId: ID!) {
+  plan(id: $planId) {
+    ...GridPlanSummary
+  }
+}
+    fragment GridAnalysis on PlanAnalysis {
+  totals {
+    allocated
+    confirmedCaps
+    expectedCaps
+    shortfall
+    debtRisk
+    targetCommunes
+    fundedTargetCommunes
+  }
+  communes {
+    communeId
+    commune {
+      name
+    }
+    deadline
+    deadlineLabel
+    isOverdue
+    isFunded
+    reachesStandard
+    criteriaMet
+    criteriaTotal
+    cost
+    allocated
+    shortfall
+    uncostedCriteria {
+      id
+    }
+    unmet {
+      criterionId
+      cost
+      allocated
+      shortfall
+      isCosted
+    }
+  }
+  sources {
+    sourceId
+    allocated
+    cap
+    confirmedCap
+    debtRisk
+    overCap
+    unconfirmedAllocated
+    isConfirmed
+    status
+  }
+  spreadThin {
+    kind
+    amount
+    communeId
+    commune {
+      name
+    }
+    criterionId
+  }
+}
+fragment GridPlanSummary on Plan {
+  id
+  revision
+  fundingCaps {
+    amount
+    isConfirmed
+    source {
+      id
+    }
+  }
+  analysis {
+    ...GridAnalysis
+  }
+}`) as unknown as TypedDocumentString<GridPlanSummaryQuery, GridPlanSummaryQueryVariables>;
+export const GridCellsDocument = new TypedDocumentString(`
+    query GridCells($planId: ID!) {
+  plan(id: $planId) {
+    ...GridPlanSummary
+    grid {
+      communeIds
+      criterionIds
+      sourceIds
+      communeIndex
+      criterionIndex
+      sourceIndex
+      amounts
+      versions
+    }
+  }
+}
+    fragment GridAnalysis on PlanAnalysis {
+  totals {
+    allocated
+    confirmedCaps
+    expectedCaps
+    shortfall
+    debtRisk
+    targetCommunes
+    fundedTargetCommunes
+  }
+  communes {
+    communeId
+    commune {
+      name
+    }
+    deadline
+    deadlineLabel
+    isOverdue
+    isFunded
+    reachesStandard
+    criteriaMet
+    criteriaTotal
+    cost
+    allocated
+    shortfall
+    uncostedCriteria {
+      id
+    }
+    unmet {
+      criterionId
+      cost
+      allocated
+      shortfall
+      isCosted
+    }
+  }
+  sources {
+    sourceId
+    allocated
+    cap
+    confirmedCap
+    debtRisk
+    overCap
+    unconfirmedAllocated
+    isConfirmed
+    status
+  }
+  spreadThin {
+    kind
+    amount
+    communeId
+    commune {
+      name
+    }
+    criterionId
+  }
+}
+fragment GridPlanSummary on Plan {
+  id
+  revision
+  fundingCaps {
+    amount
+    isConfirmed
+    source {
+      id
+    }
+  }
+  analysis {
+    ...GridAnalysis
+  }
+}`) as unknown as TypedDocumentString<GridCellsQuery, GridCellsQueryVariables>;
+export const GridCellHistoryDocument = new TypedDocumentString(`
+    query GridCellHistory($planId: ID!, $communeId: ID!, $criterionId: ID!, $sourceId: ID!) {
+  plan(id: $planId) {
+    id
+    cellHistory(
+      communeId: $communeId
+      criterionId: $criterionId
+      sourceId: $sourceId
+      first: 50
+    ) {
+      id
+      at
+      actor
+      origin
+      action
+      before {
+        amount
+      }
+      after {
+        amount
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GridCellHistoryQuery, GridCellHistoryQueryVariables>;
 export const PlanAuditLogDocument = new TypedDocumentString(`
     query PlanAuditLog($filter: AuditLogFilter!, $first: Int!, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {

@@ -8,12 +8,15 @@ import {
   type AllocationGridQuery,
   GraphQLRequestError,
   type GridAnalysisFragment,
+  GridCellsDocument,
+  GridPlanSummaryDocument,
   type GridPlanSummaryFragment,
   request,
   SaveAllocationsDocument,
 } from '@ntm/graphql-client';
 import {
   AllCommunityModule,
+  type CellEditingStartedEvent,
   type CellFocusedEvent,
   type Column,
   type GetRowIdParams,
@@ -27,6 +30,8 @@ import { useLocale, useT } from '../../i18n/i18n-provider';
 import { LOCALE_TAGS } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/vi';
 import { AnalysisPanel, type CellTarget } from '../analysis-panel/analysis-panel';
+import { CellHistoryPopover, type CellHistoryTarget } from '../cell-history/cell-history-popover';
+import { type CellsChanged, type PlanChange, usePlanChanges } from '../live-updates/use-plan-changes';
 import { RequestError } from '../plans/request-error';
 import { parseTsv, serializeTsv } from '../spreadsheet/clipboard';
 import {
@@ -89,6 +94,12 @@ import { useGridData } from './use-grid-data';
 import './allocation-grid.css';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
+
+type ChangedCell = NonNullable<CellsChanged['cells']>[number];
+/** How long a cell changed by someone else stays highlighted (the CSS animation's length). */
+const LIVE_HIGHLIGHT_MS = 2_000;
+/** Live changes come in bursts; one analysis refetch per burst. */
+const SUMMARY_REFETCH_DELAY_MS = 250;
 
 const UNITS: readonly MoneyUnit[] = ['dong', 'nghin', 'trieu', 'ty'];
 const ARROWS: Record<string, [number, number]> = {
@@ -161,6 +172,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
   const [pendingCount, setPendingCount] = useState(0);
   const [conflictCount, setConflictCount] = useState(0);
   const [openConflict, setOpenConflict] = useState<OpenConflict | null>(null);
+  const [openHistory, setOpenHistory] = useState<CellHistoryTarget | null>(null);
   const [history, setHistory] = useState<History>(createHistory);
 
   const apiRef = useRef<GridApi<GridRow> | null>(null);
@@ -172,6 +184,14 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
   const isMouseDownRef = useRef(false);
   const isProgrammaticFocusRef = useRef(false);
   const queueRef = useRef<SaveQueue | null>(null);
+  /** Batches this grid saved: their live echo is already applied. */
+  const ownBatchesRef = useRef(new Set<string>());
+  /** The save in flight; a live event waits for it, so an echo of it is known by its batchId. */
+  const sendingRef = useRef<Promise<unknown> | null>(null);
+  /** The cell whose editor is open and the version it showed when typing began. */
+  const editBaseRef = useRef<{ key: string; version: number } | null>(null);
+  /** Others' values heard live for cells where an edit of ours waits: "take theirs" takes the newest. */
+  const newerTheirsRef = useRef(new Map<string, { amount: bigint; version: number }>());
   const wrapperRef = useRef<HTMLDivElement>(null);
   /** The version of every written cell as this grid knows it; edits are based on these. */
   const versionsRef = useRef<Map<string, number> | null>(null);
@@ -193,6 +213,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       caps: readCaps(plan),
       shortfalls: shortfallsOf(plan.analysis),
       cellStates: (key) => queueRef.current?.stateOf(key),
+      liveKeys: new Set(),
       selection: null,
       columnIndex: new Map(),
       rowSources: sources,
@@ -240,7 +261,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
 
   // --- the save queue ---------------------------------------------------------------------------
   useEffect(() => {
-    const send: SaveQueueOptions['send'] = async (cells, idempotencyKey) => {
+    const sendBatch: SaveQueueOptions['send'] = async (cells, idempotencyKey) => {
       // APPLY_OTHERS: one cell someone else moved must not hold back the rest of a paste.
       const result = await request(
         SaveAllocationsDocument,
@@ -252,6 +273,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       );
       const answer = result.setAllocations;
       if (answer.__typename === 'SetAllocationsPayload') {
+        ownBatchesRef.current.add(answer.batchId);
         applyServerPlan(answer.plan);
         return { kind: 'saved', cells: answer.cells, conflicts: answer.conflicts };
       }
@@ -263,6 +285,15 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       }
       // Any other typed error (InputError; every Error member has a message) rejects the batch.
       return { kind: 'rejected', message: answer.message, cellErrors: [] };
+    };
+    const send: SaveQueueOptions['send'] = (cells, idempotencyKey) => {
+      const work = sendBatch(cells, idempotencyKey);
+      sendingRef.current = work;
+      const clear = () => {
+        if (sendingRef.current === work) sendingRef.current = null;
+      };
+      work.then(clear, clear);
+      return work;
     };
     const queue = new SaveQueue({
       planId,
@@ -335,9 +366,155 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
     };
   }, [planId, ctx, versions, applyServerPlan, refreshRows]);
 
+  // --- others' changes, live ------------------------------------------------------------------------
+  const highlightTimersRef = useRef(new Map<string, ReturnType<typeof setTimeout>>());
+  const summaryTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const isResyncingRef = useRef(false);
+  const needsResyncRef = useRef(false);
+  useEffect(() => {
+    const timers = highlightTimersRef.current;
+    return () => {
+      for (const timer of timers.values()) clearTimeout(timer);
+      if (summaryTimerRef.current) clearTimeout(summaryTimerRef.current);
+    };
+  }, []);
+
+  const highlight = (keys: readonly string[]) => {
+    const timers = highlightTimersRef.current;
+    const live = ctx.liveKeys as Set<string>;
+    for (const key of keys) {
+      live.add(key);
+      const before = timers.get(key);
+      if (before) clearTimeout(before);
+      timers.set(
+        key,
+        setTimeout(() => {
+          timers.delete(key);
+          live.delete(key);
+          refreshRows([splitAllocationKey(key).communeId], false);
+        }, LIVE_HIGHLIGHT_MS),
+      );
+    }
+  };
+
+  // Caps and the analysis are the server's to compute: refetch them as a save's answer brings them.
+  const refetchSummarySoon = () => {
+    if (summaryTimerRef.current) clearTimeout(summaryTimerRef.current);
+    summaryTimerRef.current = setTimeout(() => {
+      summaryTimerRef.current = null;
+      request(GridPlanSummaryDocument, { planId }, { locale: LOCALE_TAGS[ctx.locale] })
+        .then((data) => {
+          if (data.plan) applyServerPlan(data.plan);
+        })
+        .catch(() => {
+          // The next change or save brings the analysis again; the cells are already right.
+        });
+    }, SUMMARY_REFETCH_DELAY_MS);
+  };
+
+  /** Lays others' committed cells over the grid; cells with an edit of ours waiting keep ours. */
+  const applyOthersCells = (cells: readonly { key: string; amount: bigint; version: number }[]) => {
+    const queue = queueRef.current;
+    const changed: string[] = [];
+    for (const cell of cells) {
+      // Not newer than what we hold: our own save's echo, or an event older than a refetch.
+      if (cell.version <= (versions.get(cell.key) ?? 0)) continue;
+      versions.set(cell.key, cell.version);
+      // Our waiting edit is based on the older version: the server answers it with a conflict, which
+      // the conflict popover resolves. Showing theirs now would hide the planner's own value.
+      if (queue?.hasPending(cell.key) || queue?.conflictOf(cell.key)) {
+        newerTheirsRef.current.set(cell.key, { amount: cell.amount, version: cell.version });
+        continue;
+      }
+      if ((ctx.amounts.get(cell.key) ?? 0n) === cell.amount) continue;
+      ctx.amounts.set(cell.key, cell.amount);
+      changed.push(cell.key);
+    }
+    if (changed.length === 0) return;
+    ctx.totals = computeTotals(ctx.amounts);
+    highlight(changed);
+    refreshRows(changed.map((key) => splitAllocationKey(key).communeId));
+    const selection = selectionRef.current;
+    if (selection) setSummary(summaryOf(selection));
+    syncConflictRef.current();
+  };
+
+  /** A large batch or missed events: reread every cell quietly, keeping edits not yet saved. */
+  const resync = async () => {
+    if (isResyncingRef.current) {
+      needsResyncRef.current = true;
+      return;
+    }
+    isResyncingRef.current = true;
+    try {
+      do {
+        needsResyncRef.current = false;
+        const data = await request(GridCellsDocument, { planId }, { locale: LOCALE_TAGS[ctx.locale] });
+        if (!data.plan) return;
+        const fresh = readAmounts(data.plan.grid);
+        const freshVersions = readVersions(data.plan.grid);
+        const cells = [...freshVersions].map(([key, version]) => ({
+          key,
+          version,
+          amount: fresh.get(key) ?? 0n,
+        }));
+        applyOthersCells(cells);
+        applyServerPlan(data.plan);
+      } while (needsResyncRef.current);
+    } catch {
+      // Offline again: the reconnect brings another resync.
+    } finally {
+      isResyncingRef.current = false;
+    }
+  };
+
+  const onLiveCells = (cells: readonly ChangedCell[] | null, batchId: string | null) => {
+    if (batchId !== null && ownBatchesRef.current.has(batchId)) return;
+    if (cells === null) {
+      void resync();
+      return;
+    }
+    applyOthersCells(
+      cells.map((cell) => ({
+        key: allocationKey(cell.communeId, cell.criterionId, cell.sourceId),
+        amount: BigInt(cell.amount),
+        version: cell.version,
+      })),
+    );
+    refetchSummarySoon();
+  };
+
+  usePlanChanges(planId, (change: PlanChange) => {
+    if (change.__typename === 'ViewersChanged') return;
+    if (change.__typename !== 'CellsChanged' && change.__typename !== 'ResyncRequired') {
+      // A cap or a criterion status changed: the analysis moves, the cells do not.
+      refetchSummarySoon();
+      return;
+    }
+    const cells = change.__typename === 'CellsChanged' ? (change.cells ?? null) : null;
+    const batchId = change.__typename === 'CellsChanged' ? change.batchId : null;
+    // The echo of a save still in flight is only recognisable once its answer (and batchId) is in.
+    const sending = sendingRef.current;
+    if (sending) {
+      const run = () => onLiveCells(cells, batchId);
+      sending.then(run, run);
+    } else {
+      onLiveCells(cells, batchId);
+    }
+  });
+
+  // An edit typed over a value someone else changed while the editor was open is a conflict: it is
+  // based on the version the planner saw when they started typing.
+  const onCellEditingStarted = (event: CellEditingStartedEvent<GridRow>) => {
+    const meta = metaRef.current.get(event.column.getColId());
+    if (meta?.kind !== 'cell' || !event.data || isPinned(event.data)) return;
+    const key = allocationKey(event.data.id, meta.criterionId, meta.sourceId);
+    editBaseRef.current = { key, version: versions.get(key) ?? 0 };
+  };
+
   // --- edits ----------------------------------------------------------------------------------
   const applyChanges = useCallback(
-    (changes: Batch, shouldRecord: boolean) => {
+    (changes: Batch, shouldRecord: boolean, expectedVersion?: number) => {
       if (changes.length === 0) return;
       const communes: string[] = [];
       const cells: CellEdit[] = [];
@@ -352,7 +529,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
         historyRef.current = record(historyRef.current, changes);
         setHistory(historyRef.current);
       }
-      queueRef.current?.enqueue(cells);
+      queueRef.current?.enqueue(cells, expectedVersion === undefined ? {} : { expectedVersion });
       refreshRows(communes);
       const selection = selectionRef.current;
       if (selection) setSummary(summaryOf(selection));
@@ -559,6 +736,36 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
     if (open) focusCell(open.rowIndex, open.colId);
   };
 
+  // --- cell history: the focused cell's audited changes -------------------------------------------------
+  const openCellHistory = () => {
+    const selection = selectionRef.current;
+    const api = apiRef.current;
+    const focus = selection?.focus;
+    const column = focus ? displayedColsRef.current[focus.col] : undefined;
+    const meta = column ? metaRef.current.get(column.getColId()) : undefined;
+    const data = focus ? api?.getDisplayedRowAtIndex(focus.row)?.data : undefined;
+    if (!focus || !column || !meta || meta.kind !== 'cell' || !data || isPinned(data)) {
+      setNotice({ tone: 'info', title: t('grid.history.needCell'), items: [] });
+      return;
+    }
+    setOpenHistory({
+      communeId: data.id,
+      criterionId: meta.criterionId,
+      sourceId: meta.sourceId,
+      label: cellLabel(focus.row, focus.col),
+      rowIndex: focus.row,
+      colId: column.getColId(),
+    });
+  };
+  const openCellHistoryRef = useRef(openCellHistory);
+  openCellHistoryRef.current = openCellHistory;
+
+  const closeCellHistory = () => {
+    const open = openHistory;
+    setOpenHistory(null);
+    if (open) focusCell(open.rowIndex, open.colId);
+  };
+
   const resolveConflict = (choice: 'mine' | 'theirs') => {
     const open = openConflictRef.current;
     const queue = queueRef.current;
@@ -570,8 +777,11 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       const amount = ctx.amounts.get(key) ?? BigInt(conflict.attemptedAmount);
       queue.enqueue([{ ...ids, amount: amount.toString() }], { expectedVersion: conflict.currentVersion });
     } else {
-      ctx.amounts.set(key, BigInt(conflict.currentAmount));
-      versions.set(key, conflict.currentVersion);
+      const heard = newerTheirsRef.current.get(key);
+      const isHeardNewer = heard !== undefined && heard.version > conflict.currentVersion;
+      ctx.amounts.set(key, isHeardNewer ? heard.amount : BigInt(conflict.currentAmount));
+      versions.set(key, isHeardNewer ? heard.version : conflict.currentVersion);
+      newerTheirsRef.current.delete(key);
       ctx.totals = computeTotals(ctx.amounts);
       queue.discard(key);
       refreshRows([ids.communeId]);
@@ -669,7 +879,16 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       return false;
     }
     setNotice(null);
-    applyChanges(plan.changes, true);
+    const key = allocationKey(row.id, meta.criterionId, meta.sourceId);
+    const base = editBaseRef.current?.key === key ? editBaseRef.current.version : undefined;
+    editBaseRef.current = null;
+    const queue = queueRef.current;
+    const hasMoved =
+      base !== undefined &&
+      base !== (versions.get(key) ?? 0) &&
+      !queue?.hasPending(key) &&
+      !queue?.conflictOf(key);
+    applyChanges(plan.changes, true, hasMoved ? base : undefined);
     return false; // the grid re-reads the value from the context; nothing to store on the row
   };
 
@@ -713,7 +932,9 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       const key = event.key.length === 1 ? event.key.toLowerCase() : event.key;
       const arrow = ARROWS[event.key];
       let isHandled = true;
-      if (key === 'Enter' && !isMod && !event.shiftKey && !event.altKey && openConflictRef.current) {
+      if (event.altKey && !isMod && !event.shiftKey && event.code === 'KeyH') {
+        openCellHistoryRef.current();
+      } else if (key === 'Enter' && !isMod && !event.shiftKey && !event.altKey && openConflictRef.current) {
         popoverRef.current?.querySelector('button')?.focus();
       } else if (arrow && event.shiftKey && !isMod && selection) {
         const next = extendBy(selection, arrow[0], arrow[1], {
@@ -1010,9 +1231,19 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
               onDisplayedColumnsChanged={syncColumns}
               onRowDataUpdated={syncColumns}
               onCellFocused={onCellFocused}
+              onCellEditingStarted={onCellEditingStarted}
             />
           </div>
-          {openConflict && (
+          {openHistory && (
+            <CellHistoryPopover
+              planId={planId}
+              target={openHistory}
+              unit={unit}
+              container={gridMainRef.current}
+              onClose={closeCellHistory}
+            />
+          )}
+          {openConflict && !openHistory && (
             <ConflictPopover
               ref={popoverRef}
               open={openConflict}
@@ -1050,6 +1281,15 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
                       ? t('grid.save.failed', { count: failedCount })
                       : t('grid.save.saved')}
             </span>
+            <button
+              type="button"
+              className="grid-status__history"
+              title={t('grid.history.openHint')}
+              aria-keyshortcuts="Alt+H"
+              onClick={openCellHistory}
+            >
+              {t('grid.history.open')}
+            </button>
           </div>
           {notice && (
             <div

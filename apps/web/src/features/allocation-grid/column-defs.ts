@@ -46,6 +46,8 @@ export type GridContext = {
   caps: Map<string, CapInfo>;
   shortfalls: Map<string, bigint>;
   cellStates: (key: string) => CellState | undefined;
+  /** Cells another planner changed a moment ago (briefly highlighted). */
+  liveKeys: ReadonlySet<string>;
   selection: Rect | null;
   columnIndex: Map<string, number>;
   /** Sources shown per row in the row total (all, or the one picked). */
@@ -366,6 +368,7 @@ export function buildColumns(input: BuildInput): BuiltColumns {
         'cell--saved': (p) => ctx.cellStates(keyOf(p.data) ?? '')?.state === 'saved',
         'cell--failed': (p) => ctx.cellStates(keyOf(p.data) ?? '')?.state === 'failed',
         'cell--conflict': (p) => ctx.cellStates(keyOf(p.data) ?? '')?.state === 'conflict',
+        'cell--live': (p) => ctx.liveKeys.has(keyOf(p.data) ?? ''),
         'cell--negative': (p) => isPinned(p.data) && typeof p.value === 'bigint' && p.value < 0n,
       },
     };
