@@ -2,23 +2,20 @@
 // process runs the real entry point (src/main.ts). Edits through either reach subscribers of the
 // other through LISTEN/NOTIFY, and so does presence. Always on real PostgreSQL: the server from
 // NTM_TEST_DATABASE_URL, or the local one these machines always have.
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
 import { seedDemo, seedReference } from '@ntm/db';
 import { createTestDb, type TestDb } from '@ntm/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { type App, createApp } from '../src/server.ts';
+import { type ApiProcess, startApiProcess } from './api-process.ts';
 import { connectLive, type LiveClient, type LiveStream } from './live-client.ts';
 
 const serverUrl = process.env['NTM_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
-const apiDir = fileURLToPath(new URL('..', import.meta.url));
 
 let database: TestDb;
 let appA: App;
 let urlA: string;
-let processB: { child: ChildProcess; url: string; exited: Promise<number | null> };
+let processB: ApiProcess;
 const clients: LiveClient[] = [];
 const ids = {} as Record<'plan', string>;
 let cells: Array<{ communeId: string; criterionId: string; sourceId: string }> = [];
@@ -35,41 +32,6 @@ async function gql(url: string, query: string, variables: Record<string, unknown
   const body = (await response.json()) as { data?: any; errors?: unknown };
   if (body.errors || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data;
-}
-
-/** Starts `src/main.ts` on a free port against the same database; resolves once it listens. */
-async function startProcess(databaseUrl: string) {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: apiDir,
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      NTM_SEED_DEMO: 'false',
-      NTM_GRAPHQL_IDE: 'false',
-      NTM_WEB_DIST: '/nonexistent',
-      NTM_LOG_LEVEL: 'info',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('second API process did not start in 60 s')), 60_000);
-    child.once('exit', (code) => reject(new Error(`second API process exited with ${code}`)));
-    createInterface({ input: child.stdout! }).on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as { msg?: string; url?: string };
-        if (entry.msg === 'listening' && entry.url) {
-          clearTimeout(timer);
-          resolve(entry.url.replace('localhost', '127.0.0.1'));
-        }
-      } catch {
-        // not a log line
-      }
-    });
-  });
-  return { child, url, exited };
 }
 
 function live(url: string, name: string) {
@@ -107,7 +69,7 @@ beforeAll(async () => {
   urlA = `http://127.0.0.1:${await appA.listen(0, '127.0.0.1')}`;
   const databaseUrl = new URL(serverUrl);
   databaseUrl.pathname = `/${database.databaseName}`;
-  processB = await startProcess(databaseUrl.toString());
+  processB = await startApiProcess({ DATABASE_URL: databaseUrl.toString(), NTM_SEED_DEMO: 'false' });
 
   const data = await gql(
     urlA,

@@ -1,7 +1,8 @@
 // Projects (hạng mục công trình) give a criterion its cost: the required, unfinished ones are
 // what a commune must still build to meet it.
-import { inTransaction, type Project, type ProjectStatus } from '@ntm/db';
+import { type Database, inTransaction, type Project, type ProjectStatus } from '@ntm/db';
 import { DomainError } from '@ntm/domain';
+import type { Kysely } from 'kysely';
 import type { Context } from '../context.ts';
 import { recordAudit, toAuditJson } from './audit.ts';
 import { requireCriterionOfLevel } from './criterion-guard.ts';
@@ -70,13 +71,7 @@ export async function createProject(
 
 export async function updateProject(ctx: Context, projectId: number, input: ProjectFields): Promise<Project> {
   return inTransaction(ctx.db, async (trx) => {
-    const before = await trx
-      .selectFrom('project')
-      .selectAll()
-      .where('id', '=', projectId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw new DomainError('UNKNOWN_PROJECT', { field: 'id' });
+    const before = await lockProject(trx, projectId);
     if (input.criterionId !== undefined && input.criterionId !== null) {
       await requireCriterionOfLevel(trx, input.criterionId, 'commune');
     }
@@ -113,13 +108,7 @@ export async function updateProject(ctx: Context, projectId: number, input: Proj
 
 export async function deleteProject(ctx: Context, projectId: number): Promise<Project> {
   return inTransaction(ctx.db, async (trx) => {
-    const before = await trx
-      .selectFrom('project')
-      .selectAll()
-      .where('id', '=', projectId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw new DomainError('UNKNOWN_PROJECT', { field: 'id' });
+    const before = await lockProject(trx, projectId);
     await trx.deleteFrom('project').where('id', '=', projectId).execute();
     await recordAudit(trx, ctx, [
       {
@@ -134,4 +123,15 @@ export async function deleteProject(ctx: Context, projectId: number): Promise<Pr
     ]);
     return before;
   });
+}
+
+async function lockProject(trx: Kysely<Database>, projectId: number): Promise<Project> {
+  const project = await trx
+    .selectFrom('project')
+    .selectAll()
+    .where('id', '=', projectId)
+    .forUpdate()
+    .executeTakeFirst();
+  if (!project) throw new DomainError('UNKNOWN_PROJECT', { field: 'id' });
+  return project;
 }
