@@ -10,6 +10,7 @@ import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Kysely, sql } from 'kysely';
 import { ANONYMOUS_ACTOR, type Context, createContext } from './context.ts';
 import { startLiveServer } from './events/live-server.ts';
+import { flushPlanEvents } from './events/plan-events.ts';
 import { BodyTooLargeError, readBody } from './http/body.ts';
 import {
   hashRequest,
@@ -285,6 +286,8 @@ export function createApp(options: AppOptions): App {
       await started.catch(() => undefined);
       await apollo.stop();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Committed changes still waiting to be announced go out before the database is closed.
+      await flushPlanEvents(db);
     },
   };
 }

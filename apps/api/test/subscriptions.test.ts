@@ -1,5 +1,7 @@
 // Live updates through the real HTTP/WebSocket server: `planChanged` delivers committed changes
 // made by other clients, never rolled-back or rejected ones, and stops when unsubscribed.
+
+import { inTransaction } from '@ntm/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishPlanEvent } from '../src/events/plan-events.ts';
 import { startTestApp, type TestApp } from './harness.ts';
@@ -116,7 +118,7 @@ describe('planChanged', () => {
     expect(rejected.setAllocations.__typename).toBe('BatchRejectedError');
     const planId = Number(Buffer.from(ids.plan, 'base64').toString().split(':')[1]);
     await expect(
-      app.db.transaction().execute(async (trx) => {
+      inTransaction(app.db, async (trx) => {
         await publishPlanEvent(trx, {
           kind: 'plan',
           planId,
@@ -142,7 +144,7 @@ describe('planChanged', () => {
     const districtId = decode(ids.district);
     const communeId = decode(planCommunes[0]!);
     const criterionId = decode(ids.criterion5);
-    await app.db.transaction().execute(async (trx) => {
+    await inTransaction(app.db, async (trx) => {
       await publishPlanEvent(trx, {
         kind: 'cap',
         planId,

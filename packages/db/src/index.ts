@@ -11,4 +11,5 @@ export type * from './schema.ts';
 export type { SeedDemoResult } from './seed/seed-demo.ts';
 export { seedDemo } from './seed/seed-demo.ts';
 export { seedReference } from './seed/seed-reference.ts';
-export { inTransaction } from './transactions.ts';
+export type { AfterCommit, InTransactionOptions } from './transactions.ts';
+export { afterCommit, inTransaction, trackAfterCommit } from './transactions.ts';

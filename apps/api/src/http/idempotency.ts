@@ -2,7 +2,7 @@
 // also stores its response, so a retry with the same key gets the stored response and nothing is
 // applied twice — even if the first answer was lost on the way back.
 import { createHash } from 'node:crypto';
-import type { Database } from '@ntm/db';
+import { type Database, trackAfterCommit } from '@ntm/db';
 import { getOperationAST, parse } from 'graphql';
 import type { Kysely } from 'kysely';
 
@@ -77,6 +77,7 @@ export async function runIdempotent(
   if (stored) return stored;
 
   const trx = await db.startTransaction().execute();
+  const committed = trackAfterCommit(trx, db);
   try {
     const response = await execute(trx);
     // A request GraphQL refused before running anything (status ≠ 200) is not a result to keep.
@@ -105,6 +106,7 @@ export async function runIdempotent(
       })
       .execute();
     await trx.commit().execute();
+    committed();
     return { kind: 'executed', response };
   } catch (error) {
     await trx

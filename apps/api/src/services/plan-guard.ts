@@ -1,10 +1,13 @@
-import type { Database, Plan } from '@ntm/db';
+import type { Database, Plan, PlanStatus } from '@ntm/db';
 import { DomainError, isPlanWritable } from '@ntm/domain';
 import type { Kysely } from 'kysely';
 
 /**
- * Locks the plan row for the rest of the transaction (writes to one plan are serialized, so
- * totals checked here stay true until commit) and refuses plans that are no longer editable.
+ * Locks the plan row FOR UPDATE for the rest of the transaction (one such writer at a time, so
+ * plan-wide checks stay true until commit) and refuses plans that are no longer editable. Used by
+ * status changes, plan settings, caps and reverts. Cell writers (`setAllocations`) take the row
+ * FOR SHARE instead, with the same check: they run side by side, each cell guarded by its version,
+ * and still wait for — and hold off — every writer here.
  */
 export async function lockWritablePlan(trx: Kysely<Database>, planId: number): Promise<Plan> {
   const plan = await trx
@@ -13,6 +16,11 @@ export async function lockWritablePlan(trx: Kysely<Database>, planId: number): P
     .where('id', '=', planId)
     .forUpdate()
     .executeTakeFirst();
+  return checkWritablePlan(plan);
+}
+
+/** The plan when it exists and can still be edited; the typed refusal otherwise. */
+export function checkWritablePlan<T extends { status: PlanStatus }>(plan: T | undefined): T {
   if (!plan) throw new DomainError('UNKNOWN_PLAN', { field: 'planId' });
   if (!isPlanWritable(plan.status)) throw new DomainError('PLAN_LOCKED', { status: plan.status });
   return plan;

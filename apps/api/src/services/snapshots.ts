@@ -21,8 +21,8 @@ function checkName(name: string): string {
 
 /**
  * Takes a snapshot of any plan, editable or not (the approved plan is the one worth keeping).
- * The plan row is share-locked so no writer (they lock it for update) commits between the copies
- * of the cells and of the caps.
+ * The plan row is share-locked so no exclusive writer (caps, reverts, status) commits between the
+ * copies of the cells and of the caps; cell writers may, but the cells are copied in one statement.
  */
 export async function createPlanSnapshot(
   ctx: Context,
