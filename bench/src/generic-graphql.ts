@@ -173,6 +173,9 @@ export async function serveGeneric(schema: GraphQLSchema): Promise<GenericServer
       );
     });
   });
+  // Longer than the client's pauses between requests on a loaded machine: with Node's 5 s default
+  // the server could close a kept-alive socket just as fetch reused it (ECONNRESET mid-run).
+  server.keepAliveTimeout = 60_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

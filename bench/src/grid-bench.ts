@@ -38,6 +38,8 @@ interface BackendResult {
   /** Per write: all statements' time summed, and the one upsert + audit statement alone. */
   writeSql: Stat;
   writeUpsert: Stat;
+  writeCompact: Stat;
+  writeCompactSql: Stat;
   floorSql: Stat;
   communeSearch: Stat;
   communeList: Stat;
@@ -57,6 +59,9 @@ const LIST_QUERY = `query List($provinceId: ID!) { communes(filter: { provinceId
   edges { node { id code name kind isProgram135 } } pageInfo { hasNextPage endCursor } } }`;
 const WRITE_MINIMAL = `mutation Write($input: SetAllocationsInput!) { setAllocations(input: $input) {
   __typename ... on SetAllocationsPayload { changedCount } ... on Error { code message } } }`;
+/** The same batch in the compact form (axes + index arrays in, versions out), as the grid can send it. */
+const WRITE_COMPACT = `mutation Write($input: SetAllocationsInput!) { setAllocations(input: $input) {
+  __typename ... on SetAllocationsPayload { batchId changedCount versions } ... on Error { code message } } }`;
 const WRITE_CELLS = 10_000;
 
 /** While set, every SQL statement's duration is recorded here (to split a write into SQL and the rest). */
@@ -267,14 +272,41 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
         minimal: [] as number[],
         sql: [] as number[],
         upsert: [] as number[],
+        compact: [] as number[],
+        compactSql: [] as number[],
       };
       let version = 0;
+      // Axes and index arrays of the compact form, built once like the grid has them.
+      const axes = {
+        communeIds: [...new Set(targets.map((t) => t.communeId))],
+        criterionIds: [...new Set(targets.map((t) => t.criterionId))],
+        sourceIds: [...new Set(targets.map((t) => t.sourceId))],
+      };
+      const positions = (axis: string[], values: string[]) => {
+        const at = new Map(axis.map((id, i) => [id, i]));
+        return values.map((v) => at.get(v)!);
+      };
+      const compactIndexes = {
+        communeIndex: positions(
+          axes.communeIds,
+          targets.map((t) => t.communeId),
+        ),
+        criterionIndex: positions(
+          axes.criterionIds,
+          targets.map((t) => t.criterionId),
+        ),
+        sourceIndex: positions(
+          axes.sourceIds,
+          targets.map((t) => t.sourceId),
+        ),
+      };
       const write = async (mutation: string) => {
         version++;
-        const input = {
-          planId,
-          cells: targets.map((cell, i) => ({ ...cell, amount: String(version * 1_000_000_000 + i) })),
-        };
+        const amount = (i: number) => String(version * 1_000_000_000 + i);
+        const input =
+          mutation === WRITE_COMPACT
+            ? { planId, grid: { ...axes, ...compactIndexes, amounts: targets.map((_, i) => amount(i)) } }
+            : { planId, cells: targets.map((cell, i) => ({ ...cell, amount: amount(i) })) };
         let changed = 0;
         statementLog = [];
         const ms = await time(async () => {
@@ -294,7 +326,10 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
       for (let run = 0; run < env.warmup + env.runs; run++) {
         const full = await write(WRITE_MUTATION);
         const minimal = await write(WRITE_MINIMAL);
+        const compact = await write(WRITE_COMPACT);
         if (run < env.warmup) continue;
+        writes.compact.push(compact.ms);
+        writes.compactSql.push(compact.sql);
         writes.full.push(full.ms);
         writes.minimal.push(minimal.ms);
         writes.sql.push(full.sql);
@@ -317,6 +352,8 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
         writeMinimal: stat(writes.minimal),
         writeSql: stat(writes.sql),
         writeUpsert: stat(writes.upsert),
+        writeCompact: stat(writes.compact),
+        writeCompactSql: stat(writes.compactSql),
         communeSearch: stat(search.search),
         communeList: stat(search.list),
       };
@@ -396,6 +433,12 @@ function printReport(results: BackendResult[]) {
     );
     lines.push(
       `| — of which the one upsert + audit statement | ${ms(r.writeUpsert.p50)} | ${ms(r.writeUpsert.p95)} | | |`,
+    );
+    lines.push(
+      `| \`setAllocations\` 10,000 cells, compact form (\`grid\` in, \`versions\` out) | ${ms(r.writeCompact.p50)} | ${ms(r.writeCompact.p95)} | compact/full ${ratio(r.writeCompact.p50, r.write.p50)} | ${r.backend === 'postgres' ? `≤ 300 ms p95 ${target(r.writeCompact.p95 <= 300)}` : ''} |`,
+    );
+    lines.push(
+      `| — SQL time inside a compact write (all statements) | ${ms(r.writeCompactSql.p50)} | ${ms(r.writeCompactSql.p95)} | | |`,
     );
     lines.push(
       `| \`communes\` search, first 50 (8,500 communes) | ${ms(r.communeSearch.p50)} | ${ms(r.communeSearch.p95)} | | |`,

@@ -12,8 +12,8 @@ export const builder = new SchemaBuilder<{
     MoneyDelta: { Input: never; Output: bigint };
     Date: { Input: string; Output: string };
     DateTime: { Input: Date; Output: Date | string };
-    IntArray: { Input: never; Output: readonly number[] };
-    MoneyArray: { Input: never; Output: readonly bigint[] };
+    IntArray: { Input: number[]; Output: readonly number[] };
+    MoneyArray: { Input: bigint[]; Output: readonly bigint[] };
   };
 }>({
   plugins: [ErrorsPlugin, RelayPlugin],

@@ -21,6 +21,7 @@ import {
   runIdempotent,
 } from './http/idempotency.ts';
 import { createStaticHandler } from './http/static-files.ts';
+import { refuseSubscriptionsOverHttp } from './http/subscription-guard.ts';
 import type { Logger } from './logger.ts';
 import { schema } from './schema/index.ts';
 
@@ -81,6 +82,7 @@ export function createApp(options: AppOptions): App {
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
       localizeErrorsPlugin(),
+      refuseSubscriptionsOverHttp(),
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
       const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;

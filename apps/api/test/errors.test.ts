@@ -174,6 +174,16 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
     const e = second.errors?.[0];
     return { code: String(e?.extensions?.['code']), message: String(e?.message) };
   },
+  SUBSCRIPTION_OVER_HTTP: async () => {
+    const result = await app.gql(`subscription($id: ID!) { planChanged(planId: $id) { __typename } }`, {
+      id: ids.plan,
+    });
+    expect(result.status).toBe(400);
+    expect(result.errors).toHaveLength(1);
+    const e = result.errors?.[0];
+    expect(e?.message).toMatch(/WebSocket/);
+    return { code: String(e?.extensions?.['code']), message: String(e?.message) };
+  },
   INVALID_INPUT: () =>
     failure(setStatusOf, {
       input: {

@@ -126,7 +126,7 @@ describe('kill -9 of the API during a 10,000-cell batch (PostgreSQL)', () => {
       while (!isWriting && Date.now() - began < 20_000) {
         const active = await sql<{ n: string }>`
           select count(*)::text as n from pg_stat_activity
-          where datname = ${database.databaseName!} and state = 'active' and query like '%insert into allocation (plan_id%'
+          where datname = ${database.databaseName!} and state = 'active' and query like '%insert into allocation as a (plan_id%'
             and pid <> pg_backend_pid()`.execute(database.db);
         isWriting = Number(active.rows[0]!.n) > 0;
         if (!isWriting) await sleep(5);
@@ -141,7 +141,7 @@ describe('kill -9 of the API during a 10,000-cell batch (PostgreSQL)', () => {
       for (;;) {
         const open = await sql<{ n: string }>`
           select count(*)::text as n from pg_stat_activity
-          where datname = ${database.databaseName!} and pid <> pg_backend_pid() and query like '%insert into allocation (plan_id%'
+          where datname = ${database.databaseName!} and pid <> pg_backend_pid() and query like '%insert into allocation as a (plan_id%'
             and state <> 'idle'`.execute(database.db);
         if (Number(open.rows[0]!.n) === 0) break;
         if (Date.now() - waitedFrom > 30_000) throw new Error('the killed batch is still open after 30 s');

@@ -240,6 +240,149 @@ describe('optimistic concurrency', () => {
   });
 });
 
+describe('setAllocations in compact form (grid)', () => {
+  const GRID_SAVE = `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename
+    ... on SetAllocationsPayload { batchId changedCount versions changedIndexes
+      conflicts { communeId currentVersion currentAmount expectedVersion attemptedAmount } }
+    ... on VersionConflictError { code conflicts { currentVersion currentAmount } }
+    ... on BatchRejectedError { code cellErrors { index code } }
+    ... on Error { code message } } }`;
+  // Criterion 2 × two sources on Lục Sơn and Vô Tranh: 4 cells, as the grid would send them.
+  const gridOf = (amounts: string[], expectedVersions?: number[]) => ({
+    communeIds: [ids.lucSon, ids.voTranh],
+    criterionIds: [ids.criterion2],
+    sourceIds: [sources.NS_XA, sources.DOANH_NGHIEP],
+    communeIndex: [0, 0, 1, 1],
+    criterionIndex: [0, 0, 0, 0],
+    sourceIndex: [0, 1, 0, 1],
+    amounts,
+    ...(expectedVersions ? { expectedVersions } : {}),
+  });
+  async function versionsNow() {
+    const data = await app.ok(
+      `query($id: ID!) { plan(id: $id) { allocations(filter: { criterionId: "${ids.criterion2}" }, first: 1000) {
+        edges { node { communeId sourceId version } } } } }`,
+      { id: ids.plan },
+    );
+    const byKey = new Map<string, number>(
+      data.plan.allocations.edges.map((e: any) => [`${e.node.communeId}|${e.node.sourceId}`, e.node.version]),
+    );
+    return [
+      [ids.lucSon, sources.NS_XA],
+      [ids.lucSon, sources.DOANH_NGHIEP],
+      [ids.voTranh, sources.NS_XA],
+      [ids.voTranh, sources.DOANH_NGHIEP],
+    ].map(([c, s]) => byKey.get(`${c}|${s}`) ?? 0);
+  }
+
+  it('writes like `cells`, audits in the same batch and answers with versions in input order', async () => {
+    const before = await versionsNow();
+    const audit = await countRows();
+    const data = await app.ok(GRID_SAVE, {
+      input: { planId: ids.plan, grid: gridOf(['11', '12', '13', '14'], before) },
+    });
+    const result = data.setAllocations;
+    expect(result.__typename).toBe('SetAllocationsPayload');
+    expect(result.changedCount).toBe(4);
+    expect(result.changedIndexes).toEqual([0, 1, 2, 3]);
+    expect(result.versions).toEqual(before.map((v) => v + 1));
+    expect(await versionsNow()).toEqual(result.versions);
+    expect((await countRows()).audit - audit.audit).toBe(4);
+    const rows = await app.db
+      .selectFrom('audit_log')
+      .select('batch_id')
+      .where('batch_id', '=', result.batchId)
+      .execute();
+    expect(rows).toHaveLength(4);
+
+    // The same amounts again: nothing changes, versions stay.
+    const again = await app.ok(GRID_SAVE, {
+      input: { planId: ids.plan, grid: gridOf(['11', '12', '13', '14'], result.versions) },
+    });
+    expect(again.setAllocations).toMatchObject({
+      changedCount: 0,
+      changedIndexes: [],
+      versions: result.versions,
+    });
+  });
+
+  it('reports stale cells like `cells`: all or nothing, or the others applied', async () => {
+    const now = await versionsNow();
+    const stale = [now[0]! - 1, now[1]!, now[2]!, now[3]!];
+    const refused = await app.ok(GRID_SAVE, {
+      input: { planId: ids.plan, grid: gridOf(['21', '22', '23', '24'], stale) },
+    });
+    expect(refused.setAllocations).toMatchObject({
+      __typename: 'VersionConflictError',
+      code: 'VERSION_CONFLICT',
+      conflicts: [{ currentVersion: now[0], currentAmount: '11' }],
+    });
+    expect(await versionsNow()).toEqual(now);
+
+    const applied = await app.ok(GRID_SAVE, {
+      input: {
+        planId: ids.plan,
+        conflictMode: 'APPLY_OTHERS',
+        grid: gridOf(['21', '22', '23', '24'], stale),
+      },
+    });
+    expect(applied.setAllocations).toMatchObject({
+      changedCount: 3,
+      changedIndexes: [1, 2, 3],
+      versions: [now[0], now[1]! + 1, now[2]! + 1, now[3]! + 1],
+      conflicts: [
+        {
+          communeId: ids.lucSon,
+          currentVersion: now[0],
+          expectedVersion: now[0]! - 1,
+          attemptedAmount: '21',
+        },
+      ],
+    });
+  });
+
+  it('rejects a batch given both ways, columns of different lengths, or an index off its axis', async () => {
+    const cells = [
+      { communeId: ids.lucSon, criterionId: ids.criterion2, sourceId: sources.NS_XA, amount: '1' },
+    ];
+    const before = await countRows();
+    const both = await app.ok(GRID_SAVE, {
+      input: { planId: ids.plan, cells, grid: gridOf(['1', '2', '3', '4']) },
+    });
+    expect(both.setAllocations.code).toBe('INVALID_INPUT');
+    const neither = await app.ok(GRID_SAVE, { input: { planId: ids.plan } });
+    expect(neither.setAllocations.code).toBe('INVALID_INPUT');
+    const short = await app.ok(GRID_SAVE, { input: { planId: ids.plan, grid: gridOf(['1', '2', '3']) } });
+    expect(short.setAllocations.code).toBe('INVALID_INPUT');
+    const offAxis = await app.ok(GRID_SAVE, {
+      input: { planId: ids.plan, grid: { ...gridOf(['1', '2', '3', '4']), sourceIndex: [0, 1, 0, 2] } },
+    });
+    expect(offAxis.setAllocations).toMatchObject({
+      code: 'BATCH_REJECTED',
+      cellErrors: [{ index: 3, code: 'INVALID_INPUT' }],
+    });
+    const badMoney = await app.gql(GRID_SAVE, {
+      input: { planId: ids.plan, grid: gridOf(['1', '2', '3', '-4']) },
+    });
+    expect(badMoney.errors?.[0]?.extensions?.['code']).toBe('NEGATIVE_AMOUNT');
+    expect(await countRows()).toEqual(before);
+  });
+
+  it('replays a compact batch sent twice with the same Idempotency-Key and applies it once', async () => {
+    const send = () =>
+      app.gql(
+        GRID_SAVE,
+        { input: { planId: ids.plan, grid: gridOf(['31', '32', '33', '34']) } },
+        { headers: { 'idempotency-key': 'compact-batch-once' } },
+      );
+    const first = await send();
+    const audit = await countRows();
+    const second = await send();
+    expect(second.data).toEqual(first.data);
+    expect(await countRows()).toEqual(audit);
+  });
+});
+
 describe('idempotency keys', () => {
   const cell = (amount: string) => ({
     communeId: ids.lucSon,

@@ -77,7 +77,7 @@ describe('planChanged', () => {
     expect(event).toMatchObject({
       planId: ids.plan,
       actor: 'anonymous',
-      origin: 'api',
+      origin: 'API',
       batchId: written.batchId,
       cellCount: 1,
       cells: [{ ...cell, amount: '1250000000', version: written.cells[0].version }],
@@ -100,6 +100,41 @@ describe('planChanged', () => {
       batchId: result.setAllocations.batchId,
       cellCount: cells.length,
       cells: null,
+    });
+  });
+
+  it('announces a batch sent in compact form like any other', async () => {
+    const result = await app.ok(
+      `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) {
+        ... on SetAllocationsPayload { batchId versions } } }`,
+      {
+        input: {
+          planId: ids.plan,
+          grid: {
+            communeIds: [planCommunes[2]],
+            criterionIds: [criteria[3]],
+            sourceIds: [sources.NS_HUYEN],
+            communeIndex: [0],
+            criterionIndex: [0],
+            sourceIndex: [0],
+            amounts: ['770000000'],
+          },
+        },
+      },
+    );
+    expect(await stream.nextOf('CellsChanged')).toMatchObject({
+      batchId: result.setAllocations.batchId,
+      origin: 'API',
+      cellCount: 1,
+      cells: [
+        {
+          communeId: planCommunes[2],
+          criterionId: criteria[3],
+          sourceId: sources.NS_HUYEN,
+          amount: '770000000',
+          version: result.setAllocations.versions[0],
+        },
+      ],
     });
   });
 
@@ -240,6 +275,41 @@ describe('planChanged', () => {
     });
     await app.ok(changeStatus, { id: ids.plan, s: 'DRAFT' });
     expect(await stream.next()).toMatchObject({ __typename: 'PlanStatusChanged', status: 'DRAFT' });
+  });
+
+  it('announces a reverted criterion status like any status change', async () => {
+    const communeId = planCommunes[1]!;
+    const numeric = (id: string) => Number(Buffer.from(id, 'base64').toString().split(':')[1]);
+    const previous = await app.db
+      .selectFrom('criterion_status')
+      .select(['is_met', 'version'])
+      .where('commune_id', '=', numeric(communeId))
+      .where('criterion_id', '=', numeric(ids.criterion5))
+      .executeTakeFirst();
+    const setStatus = `mutation($input: SetCriterionStatusInput!) { setCriterionStatus(input: $input) { __typename } }`;
+    await app.ok(setStatus, {
+      input: { unitId: communeId, criterionId: ids.criterion5, isMet: !previous?.is_met },
+    });
+    const set = await stream.nextOf('CriterionStatusChanged');
+    const change = await app.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity', '=', 'criterion_status')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    const reverted = await app.ok(
+      `mutation($input: RevertChangeInput!) { revertChange(input: $input) { __typename } }`,
+      { input: { auditId: Buffer.from(`AuditEntry:${change.id}`).toString('base64') } },
+    );
+    expect(reverted.revertChange.__typename).toBe('RevertChangePayload');
+    expect(await stream.nextOf('CriterionStatusChanged')).toMatchObject({
+      planId: ids.plan,
+      communeId,
+      criterionId: ids.criterion5,
+      // Back to the old status (a new version of it), or gone when the change had created it.
+      isMet: previous?.is_met ?? false,
+      version: previous ? set.version + 1 : 0,
+    });
   });
 
   it('uses the connection locale for errors and refuses an unknown plan', async () => {

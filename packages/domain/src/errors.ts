@@ -30,6 +30,7 @@ export const ERROR_CODES = [
   'BATCH_REJECTED',
   'VERSION_CONFLICT',
   'IDEMPOTENCY_KEY_REUSED',
+  'SUBSCRIPTION_OVER_HTTP',
   'INVALID_PERIOD',
   'INVALID_SCOPE',
   'INVALID_NAME',
@@ -165,6 +166,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
   IDEMPOTENCY_KEY_REUSED: {
     vi: () => 'Khóa chống gửi trùng (Idempotency-Key) đã được dùng cho một yêu cầu khác',
     en: () => 'This Idempotency-Key was already used for a different request',
+  },
+  SUBSCRIPTION_OVER_HTTP: {
+    vi: () =>
+      'Đăng ký nhận thay đổi (subscription) chỉ chạy qua WebSocket: kết nối tới /graphql bằng giao thức graphql-ws (graphql-transport-ws)',
+    en: () =>
+      'Subscriptions only run over WebSocket: connect to /graphql with the graphql-ws (graphql-transport-ws) protocol',
   },
   DUPLICATE_CELL: {
     vi: (p) =>

@@ -8,7 +8,7 @@ import {
   type PlanCellsCompact,
   sumAllocations,
 } from '@ntm/db';
-import { MAX_BATCH_CELLS } from '@ntm/domain';
+import { DomainError, MAX_BATCH_CELLS } from '@ntm/domain';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
 import { sql } from 'kysely';
 import { builder } from '../builder.ts';
@@ -245,13 +245,42 @@ const ConflictModeEnum = builder.enumType('ConflictMode', {
   } as const,
 });
 
+const AllocationGridInput = builder.inputType('AllocationGridInput', {
+  description:
+    'The compact form of a batch, shaped like `plan.grid`: cell i is (communeIds[communeIndex[i]], ' +
+    'criterionIds[criterionIndex[i]], sourceIds[sourceIndex[i]]) with amounts[i], based on ' +
+    'expectedVersions[i]. Same rules and answers as `cells`; much cheaper for thousands of cells.',
+  fields: (t) => ({
+    communeIds: t.idList({ required: true }),
+    criterionIds: t.idList({ required: true }),
+    sourceIds: t.idList({ required: true }),
+    communeIndex: t.field({ type: 'IntArray', required: true }),
+    criterionIndex: t.field({ type: 'IntArray', required: true }),
+    sourceIndex: t.field({ type: 'IntArray', required: true }),
+    amounts: t.field({ type: 'MoneyArray', required: true, description: 'New amounts; 0 clears a cell.' }),
+    expectedVersions: t.field({
+      type: 'IntArray',
+      required: false,
+      description:
+        'The version each change is based on (0 for a cell never written), as in `cells`. Omit only to ' +
+        'overwrite every cell deliberately.',
+    }),
+  }),
+});
+
 const SetAllocationsInput = builder.inputType('SetAllocationsInput', {
+  description: 'Give exactly one of `cells` and `grid`.',
   fields: (t) => ({
     planId: t.id({ required: true }),
     cells: t.field({
       type: [AllocationCellInput],
-      required: true,
+      required: false,
       description: `At most ${MAX_BATCH_CELLS} cells.`,
+    }),
+    grid: t.field({
+      type: AllocationGridInput,
+      required: false,
+      description: `The same batch in compact form; at most ${MAX_BATCH_CELLS} cells.`,
     }),
     conflictMode: t.field({ type: ConflictModeEnum, required: false, defaultValue: 'all_or_nothing' }),
   }),
@@ -269,6 +298,18 @@ const SetAllocationsPayload = builder
         type: [CellConflictRef],
         description: 'Cells not written because they changed meanwhile (APPLY_OTHERS mode only).',
         resolve: (p) => p.conflicts,
+      }),
+      versions: t.field({
+        type: 'IntArray',
+        description:
+          'Per input cell, in input order: its version after the batch — for a cell in `conflicts`, its ' +
+          'current version. The compact counterpart of `cells`.',
+        resolve: (p) => p.versions,
+      }),
+      changedIndexes: t.field({
+        type: 'IntArray',
+        description: 'Input positions (from 0) of the cells that changed.',
+        resolve: (p) => p.changedIndexes,
       }),
       cells: t.field({
         type: [WrittenCellRef],
@@ -295,16 +336,29 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: SetAllocationsInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
       const planId = decodeId(String(input.planId), 'Plan', 'planId');
+      const { cells, grid } = input;
+      if (!cells === !grid) throw new DomainError('INVALID_INPUT', { field: 'cells' });
       const result = await setAllocations(
         ctx,
         planId,
-        input.cells.map((c) => ({
-          communeId: String(c.communeId),
-          criterionId: String(c.criterionId),
-          sourceId: String(c.sourceId),
-          amount: c.amount,
-          expectedVersion: c.expectedVersion ?? null,
-        })),
+        grid
+          ? {
+              communeIds: grid.communeIds.map(String),
+              criterionIds: grid.criterionIds.map(String),
+              sourceIds: grid.sourceIds.map(String),
+              communeIndex: grid.communeIndex,
+              criterionIndex: grid.criterionIndex,
+              sourceIndex: grid.sourceIndex,
+              amounts: grid.amounts,
+              expectedVersions: grid.expectedVersions ?? null,
+            }
+          : cells!.map((c) => ({
+              communeId: String(c.communeId),
+              criterionId: String(c.criterionId),
+              sourceId: String(c.sourceId),
+              amount: c.amount,
+              expectedVersion: c.expectedVersion ?? null,
+            })),
         input.conflictMode ?? 'all_or_nothing',
       );
       return { planId, ...result };

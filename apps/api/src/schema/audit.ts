@@ -15,7 +15,7 @@ import { PlanRef } from './plan.ts';
 export const AuditEntryRef = builder.objectRef<AuditLog>('AuditEntry');
 const AuditValuesRef = builder.objectRef<Record<string, unknown>>('AuditValues');
 
-const AuditOriginEnum = builder.enumType('AuditOrigin', {
+export const AuditOriginEnum = builder.enumType('AuditOrigin', {
   description: 'Where a change came from.',
   values: {
     GRID: { value: 'grid' },

@@ -48,21 +48,45 @@ export const MoneyScalar = builder.scalarType('Money', {
 
 // The grid's columns of numbers travel as one leaf value each: serializing 85,500-item lists item
 // by item through graphql-js costs more than the database read (see bench/README.md).
+/** Array scalars as input come as JSON arrays in variables (a literal list works too). */
+function listValue(value: unknown, typename: string): unknown[] {
+  if (Array.isArray(value)) return value;
+  throw new GraphQLError(`Invalid ${typename}: expected a JSON array`, {
+    extensions: { code: 'INVALID_INPUT' },
+  });
+}
+
+function listLiteral(ast: ValueNode): unknown {
+  return ast.kind === Kind.LIST ? ast.values.map(literalValue) : undefined;
+}
+
+function parseIntArray(value: unknown): number[] {
+  const items = listValue(value, 'IntArray');
+  for (const item of items) {
+    if (typeof item !== 'number' || !Number.isInteger(item) || Math.abs(item) > 2 ** 31 - 1) {
+      throw new GraphQLError('Invalid IntArray: every item must be a 32-bit integer', {
+        extensions: { code: 'INVALID_INPUT' },
+      });
+    }
+  }
+  return items as number[];
+}
+
 export const IntArrayScalar = builder.scalarType('IntArray', {
-  description: 'A JSON array of integers, sent as one value (output only; used by the compact grid).',
+  description:
+    'A JSON array of integers, sent as one value (the compact grid, and the compact form of setAllocations).',
   serialize: (value) => value,
-  parseValue: () => {
-    throw new GraphQLError('IntArray is an output type', { extensions: { code: 'INVALID_INPUT' } });
-  },
+  parseValue: parseIntArray,
+  parseLiteral: (ast) => parseIntArray(listLiteral(ast)),
 });
 
 export const MoneyArrayScalar = builder.scalarType('MoneyArray', {
   description:
-    'A JSON array of Money values (strings of digits, exact đồng), sent as one value (output only).',
+    'A JSON array of Money values (strings of digits, exact đồng), sent as one value. As input each item ' +
+    'follows the Money rules (same error codes).',
   serialize: (value) => value.map((amount) => amount.toString()),
-  parseValue: () => {
-    throw new GraphQLError('MoneyArray is an output type', { extensions: { code: 'INVALID_INPUT' } });
-  },
+  parseValue: (value) => listValue(value, 'MoneyArray').map(parseMoneyInput),
+  parseLiteral: (ast) => listValue(listLiteral(ast), 'MoneyArray').map(parseMoneyInput),
 });
 
 export const DateScalar = builder.scalarType('Date', {

@@ -9,6 +9,7 @@ import { builder } from '../builder.ts';
 import { findLiveSession } from '../events/live-session.ts';
 import type { LiveEvent, PlanViewer } from '../events/plan-event-bus.ts';
 import type { PlanEvent } from '../events/plan-events.ts';
+import { AuditOriginEnum } from './audit.ts';
 import { decodeId, encodeId, unknownIdError } from './ids.ts';
 import { PlanStatusEnum } from './plan.ts';
 
@@ -48,7 +49,7 @@ builder.objectType(CellsChangedRef, {
   fields: (t) => ({
     planId: t.id({ resolve: (e) => encodeId('Plan', e.planId) }),
     actor: t.exposeString('actor', { description: 'Who made the change.' }),
-    origin: t.exposeString('origin', { description: 'grid, api, import, optimizer…' }),
+    origin: t.field({ type: AuditOriginEnum, resolve: (e) => e.origin }),
     batchId: t.exposeString('batchId', {
       description: 'The audit batch; equals SetAllocationsPayload.batchId.',
     }),
@@ -178,7 +179,9 @@ builder.subscriptionField('planChanged', (t) =>
     type: PlanChangeUnion,
     description:
       "Streams the plan's committed changes — cells, caps, criterion statuses of its communes and " +
-      'district, plan status — in commit order, plus who else is watching. Changes from every API ' +
+      'district, plan status — as they are announced (right after each commit; changes made through ' +
+      'different API processes may arrive in either order: each carries its version, keep the ' +
+      'higher), plus who else is watching. Changes from every API ' +
       'process on the same database arrive; rolled-back writes never do. Send `{ name }` in ' +
       'connectionParams to be shown to others.',
     args: { planId: t.arg.id({ required: true }) },

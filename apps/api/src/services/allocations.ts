@@ -29,7 +29,25 @@ export interface CellInput {
 /** all_or_nothing: any stale cell rejects the batch; apply_others: write the rest, report the stale ones. */
 export type ConflictMode = 'all_or_nothing' | 'apply_others';
 
+/**
+ * The compact form of a batch, shaped like `plan.grid`: axes of global IDs, then per cell an index
+ * into each axis, its amount and (optionally, for every cell) the version it was based on.
+ */
+export interface GridBatch {
+  communeIds: readonly string[];
+  criterionIds: readonly string[];
+  sourceIds: readonly string[];
+  communeIndex: readonly number[];
+  criterionIndex: readonly number[];
+  sourceIndex: readonly number[];
+  amounts: readonly bigint[];
+  /** null = overwrite every cell deliberately. */
+  expectedVersions: readonly number[] | null;
+}
+
 export interface WrittenCell {
+  /** Position in the input. */
+  index: number;
   communeId: number;
   criterionId: number;
   sourceId: number;
@@ -53,22 +71,29 @@ export interface SetAllocationsResult {
   changedCount: number;
   batchId: string;
   conflicts: CellConflict[];
+  /** Per input cell, in input order: its version now (a conflicting cell's current version). */
+  versions: number[];
+  /** Input positions of the cells that changed. */
+  changedIndexes: number[];
 }
 
 export async function setAllocations(
   ctx: Context,
   planId: number,
-  cells: readonly CellInput[],
+  batch: readonly CellInput[] | GridBatch,
   mode: ConflictMode = 'all_or_nothing',
 ): Promise<SetAllocationsResult> {
-  if (cells.length > MAX_BATCH_CELLS) {
+  const count = Array.isArray(batch) ? batch.length : (batch as GridBatch).amounts.length;
+  if (count > MAX_BATCH_CELLS) {
     throw new DomainError('BATCH_TOO_LARGE', {
       max: MAX_BATCH_CELLS,
-      count: cells.length,
+      count,
     });
   }
   // Pure work first, so the transaction holds its locks only for database work.
-  const parsed = cells.map(decodeCell);
+  const { cells, parsed } = Array.isArray(batch)
+    ? { cells: batch as readonly CellInput[], parsed: (batch as readonly CellInput[]).map(decodeCell) }
+    : decodeGrid(batch as GridBatch);
   // Only a multi-cell ALL_OR_NOTHING batch can fail after writing (a cell raced by another writer
   // turns out stale); every other failure happens before the write, so no savepoint is needed.
   const savepoint = mode === 'all_or_nothing' && cells.length > 1;
@@ -78,7 +103,7 @@ export async function setAllocations(
       const { plan, facts } = await lockPlanForCells(trx, planId, parsed);
       const decoded = validateCells(plan, facts, cells, parsed);
       const batchId = randomUUID();
-      const { written, conflicts } = await writeCells(trx, ctx, plan.id, decoded, batchId, mode);
+      const { written, conflicts, versions } = await writeCells(trx, ctx, plan.id, decoded, batchId, mode);
       const changed = written.filter((c) => c.changed);
       if (changed.length > 0) {
         await publishPlanEvent(trx, {
@@ -97,7 +122,14 @@ export async function setAllocations(
           })),
         });
       }
-      return { cells: written, changedCount: changed.length, batchId, conflicts };
+      return {
+        cells: written,
+        changedCount: changed.length,
+        batchId,
+        conflicts,
+        versions,
+        changedIndexes: written.filter((c) => c.changed).map((c) => c.index),
+      };
     },
     { savepoint },
   );
@@ -113,6 +145,49 @@ function decodeCell(cell: CellInput): ParsedCell {
   const sourceId = tryDecodeId(cell.sourceId, 'FundingSource');
   if (sourceId === null) return unknownIdError('FundingSource', cell.sourceId);
   return { communeId, criterionId, sourceId };
+}
+
+/**
+ * The compact form as cells. Each axis ID is decoded once; the cells share the axis strings (for
+ * error reports), so a 10,000-cell batch costs a few hundred decodes instead of 30,000.
+ */
+function decodeGrid(grid: GridBatch): { cells: CellInput[]; parsed: ParsedCell[] } {
+  const count = grid.amounts.length;
+  const columns = [grid.communeIndex, grid.criterionIndex, grid.sourceIndex, grid.expectedVersions ?? []];
+  if (
+    columns.slice(0, 3).some((c) => c.length !== count) ||
+    (grid.expectedVersions && columns[3]!.length !== count)
+  )
+    throw new DomainError('INVALID_INPUT', { field: 'grid' });
+  const axis = <T extends 'Commune' | 'Criterion' | 'FundingSource'>(ids: readonly string[], type: T) =>
+    ids.map((id) => tryDecodeId(id, type));
+  const communes = axis(grid.communeIds, 'Commune');
+  const criteria = axis(grid.criterionIds, 'Criterion');
+  const sources = axis(grid.sourceIds, 'FundingSource');
+  const cells: CellInput[] = new Array(count);
+  const parsed: ParsedCell[] = new Array(count);
+  for (let i = 0; i < count; i++) {
+    const [c, k, s] = [grid.communeIndex[i]!, grid.criterionIndex[i]!, grid.sourceIndex[i]!];
+    const expected = grid.expectedVersions?.[i];
+    const cell: CellInput = {
+      communeId: grid.communeIds[c] ?? String(c),
+      criterionId: grid.criterionIds[k] ?? String(k),
+      sourceId: grid.sourceIds[s] ?? String(s),
+      amount: grid.amounts[i]!,
+      expectedVersion: expected ?? null,
+    };
+    cells[i] = cell;
+    const communeId = communes[c];
+    const criterionId = criteria[k];
+    const sourceId = sources[s];
+    if (communeId === undefined || criterionId === undefined || sourceId === undefined || (expected ?? 0) < 0)
+      parsed[i] = new DomainError('INVALID_INPUT', { field: 'grid' });
+    else if (communeId === null) parsed[i] = unknownIdError('Commune', cell.communeId);
+    else if (criterionId === null) parsed[i] = unknownIdError('Criterion', cell.criterionId);
+    else if (sourceId === null) parsed[i] = unknownIdError('FundingSource', cell.sourceId);
+    else parsed[i] = { communeId, criterionId, sourceId };
+  }
+  return { cells, parsed };
 }
 
 interface CommuneFacts {
@@ -288,7 +363,7 @@ async function writeCells(
   cells: DecodedCell[],
   batchId: string,
   mode: ConflictMode,
-): Promise<{ written: WrittenCell[]; conflicts: CellConflict[] }> {
+): Promise<{ written: WrittenCell[]; conflicts: CellConflict[]; versions: number[] }> {
   const byIndex = new Map<number, WrittenCell>();
   const conflicts: CellConflict[] = [];
   const raced: DecodedCell[] = [];
@@ -299,7 +374,7 @@ async function writeCells(
     for (const row of rows) {
       const cell = pending[row.ord - 1]!;
       if (row.is_stale) conflicts.push(toConflict(cell, row));
-      else if (!row.is_raced) byIndex.set(cell.index, toWritten(row));
+      else if (!row.is_raced) byIndex.set(cell.index, toWritten(cell, row));
       else if (cell.expectedVersion === null && round < MAX_WRITE_ROUNDS) retry.push(cell);
       else raced.push(cell);
     }
@@ -308,7 +383,11 @@ async function writeCells(
   if (raced.length > 0) conflicts.push(...(await readConflicts(trx, planId, raced)));
   if (conflicts.length > 0 && mode === 'all_or_nothing') throw new VersionConflictError(conflicts);
   const written = [...byIndex.entries()].sort(([a], [b]) => a - b).map(([, cell]) => cell);
-  return { written, conflicts };
+  const versions = new Array<number>(cells.length);
+  for (const cell of written) versions[cell.index] = cell.version;
+  for (const conflict of conflicts)
+    if (conflict.index !== undefined) versions[conflict.index] = conflict.currentVersion;
+  return { written, conflicts, versions };
 }
 
 /**
@@ -388,8 +467,9 @@ async function writeOnce(
   return result.rows;
 }
 
-function toWritten(row: WriteRow): WrittenCell {
+function toWritten(cell: DecodedCell, row: WriteRow): WrittenCell {
   return {
+    index: cell.index,
     communeId: row.commune_id,
     criterionId: row.criterion_id,
     sourceId: row.source_id,
@@ -401,6 +481,7 @@ function toWritten(row: WriteRow): WrittenCell {
 
 function toConflict(cell: DecodedCell, row: WriteRow): CellConflict {
   return {
+    index: cell.index,
     communeId: cell.communeId,
     criterionId: cell.criterionId,
     sourceId: cell.sourceId,

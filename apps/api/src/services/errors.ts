@@ -23,6 +23,8 @@ export class BatchRejectedError extends DomainError {
 
 /** A cell whose stored version differs from the one the change was based on. */
 export interface CellConflict {
+  /** Position in the batch's input, when the conflict comes from one. */
+  index?: number;
   communeId: number;
   criterionId: number;
   sourceId: number;

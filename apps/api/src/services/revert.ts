@@ -399,6 +399,17 @@ async function writeOther(
           .where('criterion_id', '=', at.criterionId)
           .execute()
           .then(() => null);
+    // Announced like any status change; a status the revert deleted reads as not met (version 0).
+    await publishPlanEvent(trx, {
+      kind: 'status',
+      planId: null,
+      actor: ctx.actor,
+      communeId: at.table === 'criterion_status' ? at.unitId : null,
+      districtId: at.table === 'district_criterion_status' ? at.unitId : null,
+      criterionId: at.criterionId,
+      isMet: Boolean(after?.['is_met']),
+      version: Number(after?.['version'] ?? 0),
+    });
   }
   await recordAudit(
     trx,

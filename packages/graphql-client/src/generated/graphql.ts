@@ -14,6 +14,20 @@ export type AllocationCellInput = {
   sourceId: string | number;
 };
 
+/** The compact form of a batch, shaped like `plan.grid`: cell i is (communeIds[communeIndex[i]], criterionIds[criterionIndex[i]], sourceIds[sourceIndex[i]]) with amounts[i], based on expectedVersions[i]. Same rules and answers as `cells`; much cheaper for thousands of cells. */
+export type AllocationGridInput = {
+  /** New amounts; 0 clears a cell. */
+  amounts: string[];
+  communeIds: Array<string | number>;
+  communeIndex: number[];
+  criterionIds: Array<string | number>;
+  criterionIndex: number[];
+  /** The version each change is based on (0 for a cell never written), as in `cells`. Omit only to overwrite every cell deliberately. */
+  expectedVersions?: number[] | null | undefined;
+  sourceIds: Array<string | number>;
+  sourceIndex: number[];
+};
+
 export type AuditAction =
   | 'DELETE'
   | 'INSERT'
@@ -100,6 +114,7 @@ export type ErrorCode =
   | 'PLAN_LOCKED'
   | 'REVERT_CONFLICT'
   | 'SOURCE_NOT_ELIGIBLE'
+  | 'SUBSCRIPTION_OVER_HTTP'
   | 'UNKNOWN_AUDIT_ENTRY'
   | 'UNKNOWN_COMMUNE'
   | 'UNKNOWN_CRITERIA_SET'
@@ -169,10 +184,13 @@ export type ScopeLevel =
   | 'DISTRICT'
   | 'PROVINCE';
 
+/** Give exactly one of `cells` and `grid`. */
 export type SetAllocationsInput = {
   /** At most 50000 cells. */
-  cells: Array<AllocationCellInput>;
+  cells?: Array<AllocationCellInput> | null | undefined;
   conflictMode?: ConflictMode | null | undefined;
+  /** The same batch in compact form; at most 50000 cells. */
+  grid?: AllocationGridInput | null | undefined;
   planId: string | number;
 };
 
@@ -342,7 +360,7 @@ export type PlanChangedSubscriptionVariables = Exact<{
 
 export type PlanChangedSubscription = { planChanged:
     | { __typename: 'CapChanged', planId: string, actor: string, sourceId: string, amount: string, isConfirmed: boolean, version: number }
-    | { __typename: 'CellsChanged', planId: string, actor: string, origin: string, batchId: string, cellCount: number, cells: Array<{ communeId: string, criterionId: string, sourceId: string, amount: string, version: number }> | null }
+    | { __typename: 'CellsChanged', planId: string, actor: string, origin: AuditOrigin, batchId: string, cellCount: number, cells: Array<{ communeId: string, criterionId: string, sourceId: string, amount: string, version: number }> | null }
     | { __typename: 'CriterionStatusChanged', planId: string, actor: string, communeId: string | null, districtId: string | null, criterionId: string, isMet: boolean, version: number }
     | { __typename: 'PlanStatusChanged', planId: string, actor: string, status: PlanStatus, version: number }
     | { __typename: 'ResyncRequired', planId: string, reason: ResyncReason }
