@@ -227,6 +227,37 @@ describe('plans', () => {
     expect(grid.communeIndex.every((i: number) => i >= 0 && i < 25)).toBe(true);
   });
 
+  it('sums the grid per commune × criterion and per commune × source for the total view of large plans', async () => {
+    const data = await app.ok(
+      `query($id: ID!) { plan(id: $id) { communeCount
+        grid { communeIds criterionIds sourceIds communeIndex criterionIndex sourceIndex amounts }
+        gridTotals { communeIds criterionIds sourceIds
+          byCriterion { communeIndex axisIndex amounts } bySource { communeIndex axisIndex amounts } } } }`,
+      { id: planId },
+    );
+    const { grid, gridTotals, communeCount } = data.plan;
+    expect(communeCount).toBe(grid.communeIds.length);
+    expect(gridTotals.communeIds).toEqual(grid.communeIds);
+    expect(gridTotals.criterionIds).toEqual(grid.criterionIds);
+    expect(gridTotals.sourceIds).toEqual(grid.sourceIds);
+    // The same sums computed here from every cell, keyed by axis positions.
+    const expected = (axis: number[]) => {
+      const sums = new Map<string, bigint>();
+      grid.amounts.forEach((amount: string, i: number) => {
+        const key = `${grid.communeIndex[i]}|${axis[i]}`;
+        sums.set(key, (sums.get(key) ?? 0n) + BigInt(amount));
+      });
+      return new Map([...sums].filter(([, amount]) => amount !== 0n));
+    };
+    const actual = (sums: { communeIndex: number[]; axisIndex: number[]; amounts: string[] }) =>
+      new Map(
+        sums.amounts.map((amount, i) => [`${sums.communeIndex[i]}|${sums.axisIndex[i]}`, BigInt(amount)]),
+      );
+    expect(gridTotals.byCriterion.amounts.length).toBeGreaterThan(0);
+    expect(actual(gridTotals.byCriterion)).toEqual(expected(grid.criterionIndex));
+    expect(actual(gridTotals.bySource)).toEqual(expected(grid.sourceIndex));
+  });
+
   it('agrees between grid, allocations connection and totals to the đồng', async () => {
     const data = await app.ok(
       `query($id: ID!) { plan(id: $id) { grid { amounts sourceIndex sourceIds }

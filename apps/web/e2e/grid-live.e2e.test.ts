@@ -259,4 +259,47 @@ describe('allocation grid, live', () => {
     },
     SLOW,
   );
+  it(
+    'turns read-only at once when the plan is submitted elsewhere, with the header badge updated',
+    async () => {
+      const lan = await openGridAs('Lan Nguyễn');
+      await expect
+        .poll(() => lan.getByTestId('presence-bar').textContent(), { timeout: 15_000 })
+        .toContain('Cập nhật trực tiếp');
+      expect(await lan.getByTestId('plan-status').textContent()).toBe('Nháp');
+      const changeStatus = async (status: string) => {
+        const answer = await gql(
+          `mutation($planId: ID!, $status: PlanStatus!) { changePlanStatus(planId: $planId, status: $status) {
+            __typename } }`,
+          { planId, status },
+        );
+        expect(answer.changePlanStatus.__typename).toBe('PlanPayload');
+      };
+      const row = 6;
+      const target = colId('NSTW');
+      const before = await storedCell(row, 'NSTW');
+
+      await changeStatus('SUBMITTED');
+      await expect
+        .poll(() => lan.getByTestId('plan-status').textContent(), { timeout: 15_000 })
+        .toBe('Đã trình');
+      await expect.poll(() => lan.getByTestId('grid-locked').isVisible()).toBe(true);
+      // Typing into a cell opens no editor and saves nothing.
+      await clickCell(lan, row, target);
+      await lan.keyboard.type('5');
+      await lan.keyboard.press('Enter');
+      expect(await lan.locator('.ag-cell-inline-editing').count()).toBe(0);
+      expect(await lan.getByTestId('save-status').getAttribute('data-pending')).toBe('0');
+      expect(await cell(lan, row, target).getAttribute('class')).toMatch(/cell--readonly/);
+      await screenshot(lan, 'grid-locked-live');
+
+      // Returned to draft: editable again without a reload.
+      await changeStatus('DRAFT');
+      await expect.poll(() => lan.getByTestId('plan-status').textContent(), { timeout: 15_000 }).toBe('Nháp');
+      await expect.poll(() => lan.getByTestId('grid-locked').count()).toBe(0);
+      expect(await storedCell(row, 'NSTW')).toEqual(before);
+      await lan.context().close();
+    },
+    SLOW,
+  );
 });

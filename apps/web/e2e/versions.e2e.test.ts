@@ -74,10 +74,14 @@ async function setCell(cell: Cell, amount: bigint): Promise<void> {
 }
 
 const millions = (value: bigint, locale: 'vi' | 'en' = 'vi') => formatMoney(value, { locale, unit: 'trieu' });
+const withUnit = (value: bigint) => formatMoney(value, { locale: 'vi', unit: 'trieu', withUnit: true });
 /** "before → after" as shown; screen readers also get a hidden "thành" after the arrow. */
 const change = (before: bigint, after: bigint) =>
   new RegExp(`${escapeRegExp(millions(before))} →(?:thành)? ${escapeRegExp(millions(after))}`);
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A grid cell by its row (commune) and column ids. */
+const page0Cell = (communeId: string, colId: string) =>
+  `.ag-row[row-id="${communeId}"]:not(.ag-row-pinned) .ag-cell[col-id="${colId}"]`;
 const screenUrl = (id: string, screen: string) => `${app.url}/plans/${encodeURIComponent(id)}/${screen}`;
 
 beforeAll(async () => {
@@ -156,6 +160,69 @@ describe('versions', () => {
       expect(restored.plan.status).toBe('DRAFT');
       expect((await readCell(newPlanId, cell)).amount).toBe(before.toString());
       expect((await readCell(planId, cell)).amount).toBe((before + DELTA).toString());
+      await page.context().close();
+    },
+    SLOW,
+  );
+});
+
+describe('comparing the grid with a version', () => {
+  it(
+    'marks the cells that differ from a snapshot with old → new, follows a later change, and lists the totals',
+    async () => {
+      // The first test left the snapshot and one changed cell; an API edit of a visible cell follows.
+      const axes = await gql<{
+        plan: {
+          communes: Array<{ commune: { id: string } }>;
+          criteriaSet: {
+            groups: Array<{ id: string; position: number }>;
+            criteria: Array<{ id: string; number: number; groupId: string }>;
+          };
+        };
+        fundingSources: Array<{ id: string; position: number }>;
+      }>(
+        `query($id: ID!) { plan(id: $id) { communes { commune { id } }
+          criteriaSet { groups { id position } criteria { id number groupId } } }
+          fundingSources { id position } }`,
+        { id: planId },
+      );
+      const firstGroup = [...axes.plan.criteriaSet.groups].sort((a, b) => a.position - b.position)[0]!;
+      const criterionId = axes.plan.criteriaSet.criteria
+        .filter((criterion) => criterion.groupId === firstGroup.id)
+        .sort((a, b) => a.number - b.number)[0]!.id;
+      const sourceId = [...axes.fundingSources].sort((a, b) => a.position - b.position)[0]!.id;
+      const communeId = axes.plan.communes[2]!.commune.id;
+      const gridCell = page0Cell(communeId, `cell|${criterionId}|${sourceId}`);
+
+      const page = await newPage(browser);
+      await page.goto(screenUrl(planId, 'grid'));
+      await poll(() => page.locator(gridCell).count()).toBe(1);
+      const picker = page.getByTestId('grid-compare');
+      await picker.focus();
+      await poll(() => picker.locator('option').count()).toBe(2);
+      await picker.selectOption({ label: 'Bản trình HĐND 15/8/2022' });
+      const summary = page.getByTestId('grid-compare-summary');
+      await poll(() => summary.locator('summary').textContent()).toContain('1 ô khác');
+      expect(await page.locator(gridCell).getAttribute('class')).not.toMatch(/cell--changed/);
+
+      const stored = await readCell(planId, { communeId, criterionId, sourceId });
+      await setCell(stored, BigInt(stored.amount) + DELTA);
+      await poll(() => summary.locator('summary').textContent()).toContain('2 ô khác');
+      await poll(() => page.locator(gridCell).getAttribute('class')).toMatch(/cell--changed/);
+      await page.locator(gridCell).hover();
+      await poll(() => page.locator('.ag-tooltip').textContent()).toBe(
+        `Ở “Bản trình HĐND 15/8/2022”: ${withUnit(BigInt(stored.amount))} → nay ${withUnit(BigInt(stored.amount) + DELTA)}`,
+      );
+      // The totals that moved: both changes add DELTA to the first source.
+      await summary.locator('summary').click();
+      const bySource = summary.getByTestId('diff-by-source').locator('tbody tr');
+      await poll(() => bySource.count()).toBeGreaterThan(0);
+      await poll(() => summary.locator('summary').textContent()).toContain(`+${millions(2n * DELTA)}`);
+      await screenshot(page, 'grid-compare');
+
+      await picker.selectOption({ label: '— không so sánh —' });
+      await poll(() => page.locator('.cell--changed').count()).toBe(0);
+      expect(await summary.count()).toBe(0);
       await page.context().close();
     },
     SLOW,

@@ -99,7 +99,8 @@ builder.objectType(GridRef, {
   }),
 });
 
-function indexInto(axis: number[], values: number[]): number[] {
+/** Each value's position on its axis (-1 if absent): how the compact grids point at their axes. */
+export function indexInto(axis: number[], values: number[]): number[] {
   const position = new Map(axis.map((id, i) => [id, i]));
   return values.map((v) => position.get(v) ?? -1);
 }

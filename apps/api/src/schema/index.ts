@@ -9,6 +9,7 @@ import './criteria-status.ts';
 import './plan.ts';
 import './funding.ts';
 import './allocation.ts';
+import './grid-totals.ts';
 import './analysis.ts';
 import './project.ts';
 import './audit.ts';

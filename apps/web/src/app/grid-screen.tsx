@@ -3,13 +3,21 @@
 import { lazy, Suspense } from 'react';
 import { useT } from '../i18n/i18n-provider';
 
+const loadGridPage = () => import('../features/allocation-grid/allocation-grid-page');
 const AllocationGridPage = lazy(() =>
-  import('../features/allocation-grid/allocation-grid-page').then((module) => ({
+  loadGridPage().then((module) => ({
     default: module.AllocationGridPage,
   })),
 );
 
-export function GridScreen({ planId }: { planId: string }) {
+/** Starts fetching the grid's code early (the browser caches the module; lazy() reuses it). */
+export function preloadGridScreen(): void {
+  void loadGridPage().catch(() => {
+    // lazy() reports the failure when the screen renders.
+  });
+}
+
+export function GridScreen({ planId, communeCount }: { planId: string; communeCount: number }) {
   const t = useT();
   return (
     <Suspense
@@ -20,7 +28,7 @@ export function GridScreen({ planId }: { planId: string }) {
         </p>
       }
     >
-      <AllocationGridPage planId={planId} />
+      <AllocationGridPage planId={planId} communeCount={communeCount} />
     </Suspense>
   );
 }

@@ -3,11 +3,12 @@
 import { PlanHeaderDocument, type PlanHeaderQuery } from '@ntm/graphql-client';
 import { lazy, Suspense, useEffect } from 'react';
 import { PresenceBar } from '../features/live-updates/presence-bar';
+import { usePlanChanges } from '../features/live-updates/use-plan-changes';
 import { RequestError } from '../features/plans/request-error';
 import { StatusBadge } from '../features/plans/status-badge';
 import { useT } from '../i18n/i18n-provider';
 import type { MessageKey } from '../i18n/vi';
-import { GridScreen } from './grid-screen';
+import { GridScreen, preloadGridScreen } from './grid-screen';
 import { NotFound } from './not-found';
 import { Link } from './router';
 import { PLAN_TABS, type PlanTab, planPath } from './routes';
@@ -71,7 +72,7 @@ function periodOf(plan: PlanHeader): string {
 function ScreenBody({ plan, screen }: { plan: PlanHeader; screen: PlanTab }) {
   switch (screen) {
     case 'grid':
-      return <GridScreen planId={plan.id} />;
+      return <GridScreen planId={plan.id} communeCount={plan.communeCount} />;
     case 'status':
       return <CriteriaStatusPage plan={plan} />;
     case 'overview':
@@ -87,8 +88,19 @@ function ScreenBody({ plan, screen }: { plan: PlanHeader; screen: PlanTab }) {
 
 export function PlanLayout({ planId, screen }: { planId: string; screen: PlanTab }) {
   const t = useT();
-  const { state, reload } = useQuery(PlanHeaderDocument, { id: planId });
+  const { state, reload, setData } = useQuery(PlanHeaderDocument, { id: planId });
   const plan = state.status === 'ready' ? state.data.plan : undefined;
+
+  // Locked or submitted from elsewhere: the badge follows at once (the screens react on their own).
+  usePlanChanges(planId, (change) => {
+    if (change.__typename !== 'PlanStatusChanged') return;
+    setData((data) => (data.plan ? { ...data, plan: { ...data.plan, status: change.status } } : data));
+  });
+
+  // The grid's code and AG Grid load while the header is fetched, not after it.
+  useEffect(() => {
+    if (screen === 'grid') preloadGridScreen();
+  }, [screen]);
 
   useEffect(() => {
     if (plan) document.title = t('nav.documentTitle', { screen: t(SCREEN_LABEL[screen]), plan: plan.name });
@@ -123,7 +135,9 @@ export function PlanLayout({ planId, screen }: { planId: string; screen: PlanTab
             <span aria-hidden="true"> · </span>
             <span>{t('nav.period', { period: periodOf(plan) })}</span>
             <span aria-hidden="true"> · </span>
-            <StatusBadge status={plan.status} label={t(`status.${plan.status}`)} />
+            <span data-testid="plan-status">
+              <StatusBadge status={plan.status} label={t(`status.${plan.status}`)} />
+            </span>
           </p>
         </div>
         <PresenceBar planId={plan.id} />

@@ -304,6 +304,7 @@ export const en: Messages = {
   'grid.redoHint': 'Redo (Ctrl+Y or Ctrl+Shift+Z)',
   'grid.totalReadOnly':
     'The total view is read-only: a total cannot be split across sources by itself. Enter money in the by-source or one-source view.',
+  'grid.loadingCells': 'Loading every cell of this large plan (this may take a while)…',
   'grid.planLocked': 'The plan is no longer a draft, so it cannot be edited.',
   'grid.noRows': 'No commune matches the filters.',
   'grid.status.selection': 'Selection {rows} × {cols} · {count} numbers · Sum {sum}',
@@ -320,6 +321,15 @@ export const en: Messages = {
   'grid.legend.failed': 'Save failed',
   'grid.legend.keys':
     'Shift+arrows: select · Ctrl+C/V: copy/paste · Ctrl+D/R: fill down/right · Delete: clear · Ctrl+Z/Y: undo/redo · F2: edit',
+  'grid.compare.label': 'Compare with',
+  'grid.compare.none': '— no comparison —',
+  'grid.compare.loading': 'Comparing with the version…',
+  'grid.compare.error': 'Could not compare with this version.',
+  'grid.compare.summary': 'Against “{name}”: {count} cells differ (purple outline); total',
+  'grid.compare.cellChanged': 'In “{name}”: {before} → now {after}',
+  'analysis.updating': 'Updating…',
+  'analysis.hide': 'Hide',
+  'analysis.show': 'Show',
   'analysis.heading': 'Analysis',
   'analysis.totals.allocated': 'Allocated',
   'analysis.totals.shortfall': 'Target shortfall',

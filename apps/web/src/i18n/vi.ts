@@ -304,6 +304,7 @@ export const vi = {
   'grid.redoHint': 'Làm lại (Ctrl+Y hoặc Ctrl+Shift+Z)',
   'grid.totalReadOnly':
     'Cách xem tổng chỉ để đọc: một số tổng không tự chia được cho các nguồn. Hãy nhập ở cách xem theo nguồn hoặc một nguồn.',
+  'grid.loadingCells': 'Đang tải từng ô của kế hoạch lớn này (có thể mất một lúc)…',
   'grid.planLocked': 'Kế hoạch không còn ở trạng thái nháp nên không sửa được.',
   'grid.noRows': 'Không có xã nào khớp bộ lọc.',
   'grid.status.selection': 'Vùng chọn {rows} × {cols} · {count} số · Tổng {sum}',
@@ -320,6 +321,15 @@ export const vi = {
   'grid.legend.failed': 'Lưu lỗi',
   'grid.legend.keys':
     'Shift+mũi tên: chọn vùng · Ctrl+C/V: sao chép/dán · Ctrl+D/R: điền xuống/phải · Delete: xóa · Ctrl+Z/Y: hoàn tác/làm lại · F2: sửa',
+  'grid.compare.label': 'So sánh với',
+  'grid.compare.none': '— không so sánh —',
+  'grid.compare.loading': 'Đang so sánh với phiên bản…',
+  'grid.compare.error': 'Không so sánh được với phiên bản này.',
+  'grid.compare.summary': 'So với “{name}”: {count} ô khác (ô có viền tím); tổng',
+  'grid.compare.cellChanged': 'Ở “{name}”: {before} → nay {after}',
+  'analysis.updating': 'Đang cập nhật…',
+  'analysis.hide': 'Ẩn',
+  'analysis.show': 'Hiện',
   'analysis.heading': 'Phân tích',
   'analysis.totals.allocated': 'Đã phân bổ',
   'analysis.totals.shortfall': 'Xã mục tiêu còn thiếu',

@@ -229,14 +229,24 @@ export type SpreadThinKind =
 
 export type GridAnalysisFragment = { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> };
 
-export type GridPlanSummaryFragment = { id: string, revision: number, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } };
+export type GridPlanSummaryFragment = { id: string, revision: number, status: PlanStatus, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> };
 
-export type AllocationGridQueryVariables = Exact<{
+export type GridAnalysisQueryVariables = Exact<{
   planId: string | number;
 }>;
 
 
-export type AllocationGridQuery = { plan: { name: string, status: PlanStatus, periodStartYear: number, periodEndYear: number, id: string, revision: number, criteriaSet: { id: string, groups: Array<{ id: string, code: string, nameVi: string, nameEn: string, position: number }>, criteria: Array<{ id: string, number: number, nameVi: string, nameEn: string, groupId: string | null }> }, communes: Array<{ isTarget: boolean, priority: number, targetLevel: NtmLevel | null, deadline: string | null, deadlineLabel: string | null, commune: { id: string, name: string, kind: CommuneKind, isProgram135: boolean, isAtk: boolean, isBorder: boolean, isIsland: boolean, ethnicZone: EthnicZone | null, criteriaStatus: Array<{ isMet: boolean, criterion: { id: string } }> } }>, grid: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } | null, fundingSources: Array<{ id: string, code: string, kind: FundingSourceKind, nameVi: string, nameEn: string, position: number, eligibleCommuneFlags: Array<string>, needsCouncilApproval: boolean }> };
+export type GridAnalysisQuery = { plan: { id: string, revision: number, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } | null };
+
+export type GridTotalsFieldsFragment = { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } };
+
+export type AllocationGridQueryVariables = Exact<{
+  planId: string | number;
+  totalsOnly: boolean;
+}>;
+
+
+export type AllocationGridQuery = { plan: { name: string, periodStartYear: number, periodEndYear: number, id: string, revision: number, status: PlanStatus, criteriaSet: { id: string, groups: Array<{ id: string, code: string, nameVi: string, nameEn: string, position: number }>, criteria: Array<{ id: string, number: number, nameVi: string, nameEn: string, groupId: string | null }> }, communes: Array<{ isTarget: boolean, priority: number, targetLevel: NtmLevel | null, deadline: string | null, deadlineLabel: string | null, commune: { id: string, name: string, kind: CommuneKind, isProgram135: boolean, isAtk: boolean, isBorder: boolean, isIsland: boolean, ethnicZone: EthnicZone | null, criteriaStatus: Array<{ isMet: boolean, criterion: { id: string } }> } }>, grid?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, gridTotals?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } }, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } | null, fundingSources: Array<{ id: string, code: string, kind: FundingSourceKind, nameVi: string, nameEn: string, position: number, eligibleCommuneFlags: Array<string>, needsCouncilApproval: boolean }> };
 
 export type GridCellConflictFragment = { communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null };
 
@@ -248,7 +258,7 @@ export type SaveAllocationsMutationVariables = Exact<{
 export type SaveAllocationsMutation = { setAllocations:
     | { __typename: 'BatchRejectedError', code: ErrorCode, message: string, errorCount: number, cellErrors: Array<{ index: number, code: ErrorCode, message: string, communeId: string | null, criterionId: string | null, sourceId: string | null }> }
     | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
-    | { __typename: 'SetAllocationsPayload', batchId: string, changedCount: number, cells: Array<{ communeId: string, criterionId: string, sourceId: string, amount: string, version: number }>, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }>, plan: { id: string, revision: number, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } }
+    | { __typename: 'SetAllocationsPayload', batchId: string, changedCount: number, cells: Array<{ communeId: string, criterionId: string, sourceId: string, amount: string, version: number }>, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }>, plan: { id: string, revision: number, status: PlanStatus, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } }
     | { __typename: 'VersionConflictError', code: ErrorCode, message: string, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }> }
    };
 
@@ -257,14 +267,14 @@ export type GridPlanSummaryQueryVariables = Exact<{
 }>;
 
 
-export type GridPlanSummaryQuery = { plan: { id: string, revision: number, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } | null };
+export type GridPlanSummaryQuery = { plan: { id: string, revision: number, status: PlanStatus, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } | null };
 
 export type GridCellsQueryVariables = Exact<{
   planId: string | number;
 }>;
 
 
-export type GridCellsQuery = { plan: { id: string, revision: number, grid: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }>, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } | null };
+export type GridCellsQuery = { plan: { id: string, revision: number, status: PlanStatus, grid: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } | null };
 
 export type GridCellHistoryQueryVariables = Exact<{
   planId: string | number;
@@ -275,6 +285,13 @@ export type GridCellHistoryQueryVariables = Exact<{
 
 
 export type GridCellHistoryQuery = { plan: { id: string, cellHistory: Array<{ id: string, at: string, actor: string, origin: AuditOrigin, action: AuditAction, before: { amount: string | null } | null, after: { amount: string | null } | null }> } | null };
+
+export type GridTotalsQueryVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type GridTotalsQuery = { plan: { id: string, gridTotals: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } } } | null };
 
 export type PlanAuditLogQueryVariables = Exact<{
   filter: AuditLogFilter;
@@ -345,6 +362,24 @@ export type SetFundingCapMutation = { setFundingCap:
     | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
    };
 
+export type GridSnapshotsQueryVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type GridSnapshotsQuery = { plan: { id: string, snapshots: Array<{ id: string, name: string, createdAt: string }> } | null };
+
+export type GridCompareQueryVariables = Exact<{
+  planId: string | number;
+  from: string | number;
+}>;
+
+
+export type GridCompareQuery = { plan: { id: string, diff:
+      | { __typename: 'InputError', code: ErrorCode, message: string }
+      | { __typename: 'PlanDiff', from: { id: string, name: string }, total: { id: string | null, name: string, before: string, after: string, delta: string, changedCells: number }, bySource: Array<{ id: string | null, name: string, before: string, after: string, delta: string, changedCells: number }>, byCriterion: Array<{ id: string | null, name: string, before: string, after: string, delta: string, changedCells: number }>, cells: Array<{ communeId: string, criterionId: string, sourceId: string, before: string, after: string }> }
+     } | null };
+
 export type PlanOverviewQueryVariables = Exact<{
   id: string | number;
   criteriaSetId: string | number;
@@ -372,7 +407,7 @@ export type PlanHeaderQueryVariables = Exact<{
 }>;
 
 
-export type PlanHeaderQuery = { plan: { id: string, name: string, status: PlanStatus, scopeLevel: ScopeLevel, periodStartYear: number, periodEndYear: number, revision: number, district: { id: string, name: string } | null, province: { name: string }, criteriaSet: { id: string }, districtCriteriaSet: { id: string } | null } | null };
+export type PlanHeaderQuery = { plan: { id: string, name: string, status: PlanStatus, scopeLevel: ScopeLevel, periodStartYear: number, periodEndYear: number, revision: number, communeCount: number, district: { id: string, name: string } | null, province: { name: string }, criteriaSet: { id: string }, districtCriteriaSet: { id: string } | null } | null };
 
 export type PlansListQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -507,6 +542,7 @@ export const GridPlanSummaryFragmentDoc = new TypedDocumentString(`
     fragment GridPlanSummary on Plan {
   id
   revision
+  status
   fundingCaps {
     amount
     isConfirmed
@@ -514,67 +550,25 @@ export const GridPlanSummaryFragmentDoc = new TypedDocumentString(`
       id
     }
   }
-  analysis {
-    ...GridAnalysis
+}
+    `, {"fragmentName":"GridPlanSummary"}) as unknown as TypedDocumentString<GridPlanSummaryFragment, unknown>;
+export const GridTotalsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment GridTotalsFields on PlanGridTotals {
+  communeIds
+  criterionIds
+  sourceIds
+  byCriterion {
+    communeIndex
+    axisIndex
+    amounts
+  }
+  bySource {
+    communeIndex
+    axisIndex
+    amounts
   }
 }
-    fragment GridAnalysis on PlanAnalysis {
-  totals {
-    allocated
-    confirmedCaps
-    expectedCaps
-    shortfall
-    debtRisk
-    targetCommunes
-    fundedTargetCommunes
-  }
-  communes {
-    communeId
-    commune {
-      name
-    }
-    deadline
-    deadlineLabel
-    isOverdue
-    isFunded
-    reachesStandard
-    criteriaMet
-    criteriaTotal
-    cost
-    allocated
-    shortfall
-    uncostedCriteria {
-      id
-    }
-    unmet {
-      criterionId
-      cost
-      allocated
-      shortfall
-      isCosted
-    }
-  }
-  sources {
-    sourceId
-    allocated
-    cap
-    confirmedCap
-    debtRisk
-    overCap
-    unconfirmedAllocated
-    isConfirmed
-    status
-  }
-  spreadThin {
-    kind
-    amount
-    communeId
-    commune {
-      name
-    }
-    criterionId
-  }
-}`, {"fragmentName":"GridPlanSummary"}) as unknown as TypedDocumentString<GridPlanSummaryFragment, unknown>;
+    `, {"fragmentName":"GridTotalsFields"}) as unknown as TypedDocumentString<GridTotalsFieldsFragment, unknown>;
 export const GridCellConflictFragmentDoc = new TypedDocumentString(`
     fragment GridCellConflict on CellConflict {
   communeId
@@ -679,74 +673,14 @@ export const DiffTotalFieldsFragmentDoc = new TypedDocumentString(`
   changedCells
 }
     `, {"fragmentName":"DiffTotalFields"}) as unknown as TypedDocumentString<DiffTotalFieldsFragment, unknown>;
-export const AllocationGridDocument = new TypedDocumentString(`
-    query AllocationGrid($planId: ID!) {
+export const GridAnalysisDocument = new TypedDocumentString(`
+    query GridAnalysis($planId: ID!) {
   plan(id: $planId) {
-    ...GridPlanSummary
-    name
-    status
-    periodStartYear
-    periodEndYear
-    criteriaSet {
-      id
-      groups {
-        id
-        code
-        nameVi
-        nameEn
-        position
-      }
-      criteria {
-        id
-        number
-        nameVi
-        nameEn
-        groupId
-      }
-    }
-    communes {
-      isTarget
-      priority
-      targetLevel
-      deadline
-      deadlineLabel
-      commune {
-        id
-        name
-        kind
-        isProgram135
-        isAtk
-        isBorder
-        isIsland
-        ethnicZone
-        criteriaStatus {
-          isMet
-          criterion {
-            id
-          }
-        }
-      }
-    }
-    grid {
-      communeIds
-      criterionIds
-      sourceIds
-      communeIndex
-      criterionIndex
-      sourceIndex
-      amounts
-      versions
-    }
-  }
-  fundingSources {
     id
-    code
-    kind
-    nameVi
-    nameEn
-    position
-    eligibleCommuneFlags
-    needsCouncilApproval
+    revision
+    analysis {
+      ...GridAnalysis
+    }
   }
 }
     fragment GridAnalysis on PlanAnalysis {
@@ -805,10 +739,83 @@ export const AllocationGridDocument = new TypedDocumentString(`
     }
     criterionId
   }
+}`) as unknown as TypedDocumentString<GridAnalysisQuery, GridAnalysisQueryVariables>;
+export const AllocationGridDocument = new TypedDocumentString(`
+    query AllocationGrid($planId: ID!, $totalsOnly: Boolean!) {
+  plan(id: $planId) {
+    ...GridPlanSummary
+    name
+    periodStartYear
+    periodEndYear
+    criteriaSet {
+      id
+      groups {
+        id
+        code
+        nameVi
+        nameEn
+        position
+      }
+      criteria {
+        id
+        number
+        nameVi
+        nameEn
+        groupId
+      }
+    }
+    communes {
+      isTarget
+      priority
+      targetLevel
+      deadline
+      deadlineLabel
+      commune {
+        id
+        name
+        kind
+        isProgram135
+        isAtk
+        isBorder
+        isIsland
+        ethnicZone
+        criteriaStatus {
+          isMet
+          criterion {
+            id
+          }
+        }
+      }
+    }
+    grid @skip(if: $totalsOnly) {
+      communeIds
+      criterionIds
+      sourceIds
+      communeIndex
+      criterionIndex
+      sourceIndex
+      amounts
+      versions
+    }
+    gridTotals @include(if: $totalsOnly) {
+      ...GridTotalsFields
+    }
+  }
+  fundingSources {
+    id
+    code
+    kind
+    nameVi
+    nameEn
+    position
+    eligibleCommuneFlags
+    needsCouncilApproval
+  }
 }
-fragment GridPlanSummary on Plan {
+    fragment GridPlanSummary on Plan {
   id
   revision
+  status
   fundingCaps {
     amount
     isConfirmed
@@ -816,8 +823,20 @@ fragment GridPlanSummary on Plan {
       id
     }
   }
-  analysis {
-    ...GridAnalysis
+}
+fragment GridTotalsFields on PlanGridTotals {
+  communeIds
+  criterionIds
+  sourceIds
+  byCriterion {
+    communeIndex
+    axisIndex
+    amounts
+  }
+  bySource {
+    communeIndex
+    axisIndex
+    amounts
   }
 }`) as unknown as TypedDocumentString<AllocationGridQuery, AllocationGridQueryVariables>;
 export const SaveAllocationsDocument = new TypedDocumentString(`
@@ -868,75 +887,16 @@ export const SaveAllocationsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment GridAnalysis on PlanAnalysis {
-  totals {
-    allocated
-    confirmedCaps
-    expectedCaps
-    shortfall
-    debtRisk
-    targetCommunes
-    fundedTargetCommunes
-  }
-  communes {
-    communeId
-    commune {
-      name
-    }
-    deadline
-    deadlineLabel
-    isOverdue
-    isFunded
-    reachesStandard
-    criteriaMet
-    criteriaTotal
-    cost
-    allocated
-    shortfall
-    uncostedCriteria {
-      id
-    }
-    unmet {
-      criterionId
-      cost
-      allocated
-      shortfall
-      isCosted
-    }
-  }
-  sources {
-    sourceId
-    allocated
-    cap
-    confirmedCap
-    debtRisk
-    overCap
-    unconfirmedAllocated
-    isConfirmed
-    status
-  }
-  spreadThin {
-    kind
-    amount
-    communeId
-    commune {
-      name
-    }
-    criterionId
-  }
-}
-fragment GridPlanSummary on Plan {
+    fragment GridPlanSummary on Plan {
   id
   revision
+  status
   fundingCaps {
     amount
     isConfirmed
     source {
       id
     }
-  }
-  analysis {
-    ...GridAnalysis
   }
 }
 fragment GridCellConflict on CellConflict {
@@ -956,75 +916,16 @@ export const GridPlanSummaryDocument = new TypedDocumentString(`
     ...GridPlanSummary
   }
 }
-    fragment GridAnalysis on PlanAnalysis {
-  totals {
-    allocated
-    confirmedCaps
-    expectedCaps
-    shortfall
-    debtRisk
-    targetCommunes
-    fundedTargetCommunes
-  }
-  communes {
-    communeId
-    commune {
-      name
-    }
-    deadline
-    deadlineLabel
-    isOverdue
-    isFunded
-    reachesStandard
-    criteriaMet
-    criteriaTotal
-    cost
-    allocated
-    shortfall
-    uncostedCriteria {
-      id
-    }
-    unmet {
-      criterionId
-      cost
-      allocated
-      shortfall
-      isCosted
-    }
-  }
-  sources {
-    sourceId
-    allocated
-    cap
-    confirmedCap
-    debtRisk
-    overCap
-    unconfirmedAllocated
-    isConfirmed
-    status
-  }
-  spreadThin {
-    kind
-    amount
-    communeId
-    commune {
-      name
-    }
-    criterionId
-  }
-}
-fragment GridPlanSummary on Plan {
+    fragment GridPlanSummary on Plan {
   id
   revision
+  status
   fundingCaps {
     amount
     isConfirmed
     source {
       id
     }
-  }
-  analysis {
-    ...GridAnalysis
   }
 }`) as unknown as TypedDocumentString<GridPlanSummaryQuery, GridPlanSummaryQueryVariables>;
 export const GridCellsDocument = new TypedDocumentString(`
@@ -1043,75 +944,16 @@ export const GridCellsDocument = new TypedDocumentString(`
     }
   }
 }
-    fragment GridAnalysis on PlanAnalysis {
-  totals {
-    allocated
-    confirmedCaps
-    expectedCaps
-    shortfall
-    debtRisk
-    targetCommunes
-    fundedTargetCommunes
-  }
-  communes {
-    communeId
-    commune {
-      name
-    }
-    deadline
-    deadlineLabel
-    isOverdue
-    isFunded
-    reachesStandard
-    criteriaMet
-    criteriaTotal
-    cost
-    allocated
-    shortfall
-    uncostedCriteria {
-      id
-    }
-    unmet {
-      criterionId
-      cost
-      allocated
-      shortfall
-      isCosted
-    }
-  }
-  sources {
-    sourceId
-    allocated
-    cap
-    confirmedCap
-    debtRisk
-    overCap
-    unconfirmedAllocated
-    isConfirmed
-    status
-  }
-  spreadThin {
-    kind
-    amount
-    communeId
-    commune {
-      name
-    }
-    criterionId
-  }
-}
-fragment GridPlanSummary on Plan {
+    fragment GridPlanSummary on Plan {
   id
   revision
+  status
   fundingCaps {
     amount
     isConfirmed
     source {
       id
     }
-  }
-  analysis {
-    ...GridAnalysis
   }
 }`) as unknown as TypedDocumentString<GridCellsQuery, GridCellsQueryVariables>;
 export const GridCellHistoryDocument = new TypedDocumentString(`
@@ -1139,6 +981,30 @@ export const GridCellHistoryDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<GridCellHistoryQuery, GridCellHistoryQueryVariables>;
+export const GridTotalsDocument = new TypedDocumentString(`
+    query GridTotals($planId: ID!) {
+  plan(id: $planId) {
+    id
+    gridTotals {
+      ...GridTotalsFields
+    }
+  }
+}
+    fragment GridTotalsFields on PlanGridTotals {
+  communeIds
+  criterionIds
+  sourceIds
+  byCriterion {
+    communeIndex
+    axisIndex
+    amounts
+  }
+  bySource {
+    communeIndex
+    axisIndex
+    amounts
+  }
+}`) as unknown as TypedDocumentString<GridTotalsQuery, GridTotalsQueryVariables>;
 export const PlanAuditLogDocument = new TypedDocumentString(`
     query PlanAuditLog($filter: AuditLogFilter!, $first: Int!, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {
@@ -1433,6 +1299,61 @@ fragment FundingCapFields on FundingCap {
     id
   }
 }`) as unknown as TypedDocumentString<SetFundingCapMutation, SetFundingCapMutationVariables>;
+export const GridSnapshotsDocument = new TypedDocumentString(`
+    query GridSnapshots($planId: ID!) {
+  plan(id: $planId) {
+    id
+    snapshots {
+      id
+      name
+      createdAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GridSnapshotsQuery, GridSnapshotsQueryVariables>;
+export const GridCompareDocument = new TypedDocumentString(`
+    query GridCompare($planId: ID!, $from: ID!) {
+  plan(id: $planId) {
+    id
+    diff(from: $from) {
+      __typename
+      ... on InputError {
+        code
+        message
+      }
+      ... on PlanDiff {
+        from {
+          id
+          name
+        }
+        total {
+          ...DiffTotalFields
+        }
+        bySource {
+          ...DiffTotalFields
+        }
+        byCriterion {
+          ...DiffTotalFields
+        }
+        cells(first: 50000) {
+          communeId
+          criterionId
+          sourceId
+          before
+          after
+        }
+      }
+    }
+  }
+}
+    fragment DiffTotalFields on DiffTotal {
+  id
+  name
+  before
+  after
+  delta
+  changedCells
+}`) as unknown as TypedDocumentString<GridCompareQuery, GridCompareQueryVariables>;
 export const PlanOverviewDocument = new TypedDocumentString(`
     query PlanOverview($id: ID!, $criteriaSetId: ID!) {
   plan(id: $id) {
@@ -1561,6 +1482,7 @@ export const PlanHeaderDocument = new TypedDocumentString(`
     periodStartYear
     periodEndYear
     revision
+    communeCount
     district {
       id
       name

@@ -2,15 +2,18 @@
 // router). AG Grid Community renders and virtualizes; the spreadsheet behaviour it lacks (range
 // selection, clipboard, fill, undo) comes from features/spreadsheet and is wired here through the
 // grid API. The grid never owns the data: amounts live in GridContext, edits go through the save
-// queue, and the server's answer (written cells, plan analysis) is the truth.
+// queue, and the server's answer (written cells, caps, status) is the truth. The analysis panel is
+// loaded apart from the cells, after the first render and again shortly after saves.
 import { formatMoney, type MoneyUnit, matchesSearch } from '@ntm/domain';
 import {
   type AllocationGridQuery,
   GraphQLRequestError,
+  GridAnalysisDocument,
   type GridAnalysisFragment,
   GridCellsDocument,
   GridPlanSummaryDocument,
   type GridPlanSummaryFragment,
+  GridTotalsDocument,
   request,
   SaveAllocationsDocument,
 } from '@ntm/graphql-client';
@@ -75,21 +78,24 @@ import {
   shortSourceName,
   textOf,
 } from './column-defs';
+import { ComparePicker, CompareSummary } from './compare-bar';
 import { ConflictPopover, type OpenConflict } from './conflict-popover';
 import {
   allocationKey,
-  computeTotals,
   filterRows,
   NO_FILTERS,
   orderCriteria,
   type RowFilters,
-  readAmounts,
   readCaps,
-  readVersions,
+  readGrid,
+  readGridTotals,
+  setAmount,
   splitAllocationKey,
   toRows,
 } from './grid-data';
+import { oneAtATime } from './one-at-a-time';
 import { type CellEdit, SaveQueue, type SaveQueueOptions, type SaveStatus } from './save-queue';
+import { type Comparison, useGridCompare } from './use-grid-compare';
 import { useGridData } from './use-grid-data';
 import './allocation-grid.css';
 
@@ -98,8 +104,10 @@ ModuleRegistry.registerModules([AllCommunityModule]);
 type ChangedCell = NonNullable<CellsChanged['cells']>[number];
 /** How long a cell changed by someone else stays highlighted (the CSS animation's length). */
 const LIVE_HIGHLIGHT_MS = 2_000;
-/** Live changes come in bursts; one analysis refetch per burst. */
+/** Live changes come in bursts; one caps refetch per burst. */
 const SUMMARY_REFETCH_DELAY_MS = 250;
+/** Saves come in bursts too (typing down a column): the analysis is recomputed once they pause. */
+const ANALYSIS_REFETCH_DELAY_MS = 600;
 
 const UNITS: readonly MoneyUnit[] = ['dong', 'nghin', 'trieu', 'ty'];
 const ARROWS: Record<string, [number, number]> = {
@@ -116,20 +124,41 @@ const DEFAULT_COL_DEF = {
   suppressHeaderMenuButton: true,
 };
 
+const NO_SHORTFALLS: ReadonlyMap<string, bigint> = new Map();
+
+/** Rows and header rows, in pixels: compact, so a 720-pixel-high screen shows a dozen communes. */
+const ROW_HEIGHT = 26;
+
+/** Where the planner's choice to fold the analysis panel away is remembered. */
+const PANEL_STORAGE_KEY = 'ntm.grid.analysisOpen';
+
 /** Problems listed one by one before "and N more". */
 const MAX_LISTED = 8;
 
 type Notice = { tone: 'info' | 'warning' | 'error'; title: string; items: string[] };
 
-export function AllocationGridPage({ planId }: { planId: string }) {
+/**
+ * Plans with more communes open in the total view from per-commune sums (a national plan has 1.4
+ * million cells: tens of megabytes and seconds of work to read them all); the cells are read
+ * when the planner asks for a by-source or one-source view.
+ */
+const LARGE_PLAN_COMMUNES = 2_000;
+
+export function AllocationGridPage({ planId, communeCount }: { planId: string; communeCount: number }) {
   const t = useT();
   const [locale] = useLocale();
-  const { state, reload } = useGridData(planId, locale);
+  const [mode, setMode] = useState<{ totalsOnly: boolean; view: GridView }>(() =>
+    communeCount > LARGE_PLAN_COMMUNES
+      ? { totalsOnly: true, view: 'total' }
+      : { totalsOnly: false, view: 'bySource' },
+  );
+  const { state, reload } = useGridData(planId, locale, mode.totalsOnly);
+  const readCells = useCallback((view: GridView) => setMode({ totalsOnly: false, view }), []);
   if (state.status === 'loading') {
     return (
       <p className="notice notice--loading" role="status">
         <span className="spinner" aria-hidden="true" />
-        {t('grid.loading')}
+        {t(mode.totalsOnly || communeCount <= LARGE_PLAN_COMMUNES ? 'grid.loading' : 'grid.loadingCells')}
       </p>
     );
   }
@@ -142,27 +171,97 @@ export function AllocationGridPage({ planId }: { planId: string }) {
       </p>
     );
   }
-  return <AllocationGrid key={planId} planId={planId} data={state.data} />;
+  return (
+    <AllocationGrid
+      key={`${planId}:${mode.totalsOnly}`}
+      planId={planId}
+      data={state.data}
+      initialView={mode.view}
+      onNeedCells={mode.totalsOnly ? readCells : null}
+    />
+  );
+}
+
+/**
+ * Sizes the grid to the rest of the viewport: whatever sits above it (plan header, toolbar, notes,
+ * a comparison) is measured, so the rows get every pixel left, and follow when those change size.
+ */
+function useFillViewport(
+  pageRef: React.RefObject<HTMLElement | null>,
+  layoutRef: React.RefObject<HTMLElement | null>,
+) {
+  useEffect(() => {
+    const page = pageRef.current;
+    const layout = layoutRef.current;
+    if (!page || !layout) return;
+    const fit = () => {
+      const top = layout.getBoundingClientRect().top + window.scrollY;
+      // 8 px: the page's bottom padding, so the panel's border stays on screen.
+      page.style.setProperty('--grid-fill', `${Math.max(320, Math.floor(window.innerHeight - top - 8))}px`);
+    };
+    fit();
+    const observer = new ResizeObserver(fit);
+    for (const element of [
+      page.parentElement?.closest('.plan-layout')?.querySelector('.plan-header'),
+      ...page.children,
+    ])
+      if (element && element !== layout) observer.observe(element);
+    window.addEventListener('resize', fit);
+    return () => {
+      observer.disconnect();
+      window.removeEventListener('resize', fit);
+    };
+  }, [pageRef, layoutRef]);
 }
 
 function shortfallsOf(analysis: GridAnalysisFragment): Map<string, bigint> {
   return new Map(analysis.communes.map((gap) => [gap.communeId, BigInt(gap.shortfall)]));
 }
 
-function AllocationGrid({ planId, data }: { planId: string; data: AllocationGridQuery }) {
+function AllocationGrid({
+  planId,
+  data,
+  initialView,
+  onNeedCells,
+}: {
+  planId: string;
+  data: AllocationGridQuery;
+  initialView: GridView;
+  /** Set when only the sums were read: a view that shows cells must read them first. */
+  onNeedCells: ((view: GridView) => void) | null;
+}) {
   const t = useT();
   const [locale] = useLocale();
   const plan = data.plan!;
   const sources = useMemo(() => [...data.fundingSources].sort((a, b) => a.position - b.position), [data]);
   const { groups, criteria } = useMemo(() => orderCriteria(plan), [plan]);
   const allRows = useMemo(() => toRows(plan, sources), [plan, sources]);
-  const isWritable = plan.status === 'DRAFT';
+  // Locking or submitting the plan (here or live from elsewhere) makes the grid read-only at once.
+  const [status, setStatus] = useState(plan.status);
+  const isWritable = status === 'DRAFT';
 
-  const [view, setView] = useState<GridView>('bySource');
+  const [view, setShownView] = useState<GridView>(initialView);
+  const setView = useCallback(
+    (next: GridView) => {
+      if (onNeedCells && next !== 'total') onNeedCells(next);
+      else setShownView(next);
+    },
+    [onNeedCells],
+  );
   const [oneSourceId, setOneSourceId] = useState<string>(() => sources[0]?.id ?? '');
   const [unit, setUnit] = useState<MoneyUnit>('trieu');
   const [filters, setFilters] = useState<RowFilters>(NO_FILTERS);
-  const [analysis, setAnalysis] = useState<GridAnalysisFragment>(plan.analysis);
+  const [analysis, setAnalysis] = useState<GridAnalysisFragment | null>(null);
+  /** An analysis request is in flight or due: the panel says "updating". */
+  const [isAnalysisStale, setIsAnalysisStale] = useState(true);
+  const [isPanelOpen, setIsPanelOpen] = useState(
+    () => globalThis.localStorage?.getItem(PANEL_STORAGE_KEY) !== 'false',
+  );
+  const togglePanel = () =>
+    setIsPanelOpen((open) => {
+      globalThis.localStorage?.setItem(PANEL_STORAGE_KEY, String(!open));
+      return !open;
+    });
   const [notice, setNotice] = useState<Notice | null>(null);
   const [summary, setSummary] = useState<{ rows: number; cols: number; sum: bigint; count: number } | null>(
     null,
@@ -194,26 +293,37 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
   const newerTheirsRef = useRef(new Map<string, { amount: bigint; version: number }>());
   const wrapperRef = useRef<HTMLDivElement>(null);
   /** The version of every written cell as this grid knows it; edits are based on these. */
-  const versionsRef = useRef<Map<string, number> | null>(null);
-  if (!versionsRef.current) versionsRef.current = readVersions(plan.grid);
-  const versions = versionsRef.current;
+  const cellsRef = useRef<ReturnType<typeof readGrid> | null>(null);
+  const totalsOnlyRef = useRef<ReturnType<typeof readGridTotals> | null>(null);
+  if (!cellsRef.current) {
+    if (plan.grid) cellsRef.current = readGrid(plan.grid);
+    else if (plan.gridTotals) cellsRef.current = totalsOnlyRef.current = readGridTotals(plan.gridTotals);
+    else throw new Error('the grid query read neither cells nor sums');
+  }
+  const versions = cellsRef.current.versions;
   /** Re-reads whether the focused cell is in conflict (set below, read from stable callbacks). */
   const syncConflictRef = useRef<() => void>(() => {});
   const openConflictRef = useRef<OpenConflict | null>(null);
   openConflictRef.current = openConflict;
   const popoverRef = useRef<HTMLDivElement>(null);
   const gridMainRef = useRef<HTMLDivElement>(null);
+  const pageRef = useRef<HTMLElement>(null);
+  const layoutRef = useRef<HTMLDivElement>(null);
+  useFillViewport(pageRef, layoutRef);
 
   const ctxRef = useRef<GridContext | null>(null);
   if (!ctxRef.current) {
-    const amounts = readAmounts(plan.grid);
     ctxRef.current = {
-      amounts,
-      totals: computeTotals(amounts),
+      amounts: cellsRef.current.amounts,
+      totals: cellsRef.current.totals,
       caps: readCaps(plan),
-      shortfalls: shortfallsOf(plan.analysis),
+      // Filled when the analysis arrives; the shortfall column is empty until then.
+      shortfalls: new Map(),
       cellStates: (key) => queueRef.current?.stateOf(key),
       liveKeys: new Set(),
+      isWritable: plan.status === 'DRAFT',
+      compared: null,
+      criterionSums: totalsOnlyRef.current?.criterionSums ?? null,
       selection: null,
       columnIndex: new Map(),
       rowSources: sources,
@@ -229,6 +339,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
   ctx.t = t;
   const oneSource = sources.find((source) => source.id === oneSourceId) ?? sources[0];
   ctx.rowSources = view === 'oneSource' && oneSource ? [oneSource] : sources;
+  ctx.isWritable = isWritable;
 
   // --- refreshing only what changed -------------------------------------------------------------
   const refreshRows = useCallback((communeIds: Iterable<string>, withPinned = true) => {
@@ -248,16 +359,65 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
     if (nodes.length > 0) api.refreshCells({ rowNodes: nodes, force: true });
   }, []);
 
+  const compare = useGridCompare(planId, locale, (comparison: Comparison | null) => {
+    const before = ctx.compared?.before;
+    ctx.compared = comparison && { name: comparison.name, before: comparison.before };
+    const keys = [...(before?.keys() ?? []), ...(comparison?.before.keys() ?? [])];
+    refreshRows(
+      keys.map((key) => splitAllocationKey(key).communeId),
+      false,
+    );
+  });
+  const refreshCompare = compare.refresh;
+
   const applyServerPlan = useCallback(
     (summary: GridPlanSummaryFragment) => {
       ctx.caps = readCaps(summary);
-      const before = ctx.shortfalls;
-      ctx.shortfalls = shortfallsOf(summary.analysis);
-      setAnalysis(summary.analysis);
-      refreshRows([...before.keys(), ...ctx.shortfalls.keys()]);
+      setStatus(summary.status);
+      refreshRows([]);
     },
     [ctx, refreshRows],
   );
+
+  // --- the analysis: loaded after the grid is on screen, refreshed when saves pause -------------------
+  const analysisTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  const loadAnalysis = useMemo(
+    () =>
+      oneAtATime(async (isStale) => {
+        const data = await request(GridAnalysisDocument, { planId }, { locale: LOCALE_TAGS[ctx.locale] });
+        if (!data.plan || isStale()) return;
+        const before = ctx.shortfalls;
+        ctx.shortfalls = shortfallsOf(data.plan.analysis);
+        setAnalysis(data.plan.analysis);
+        refreshRows([...before.keys(), ...ctx.shortfalls.keys()], false);
+        // The comparison with a version is "now" too: it follows on the same rhythm.
+        refreshCompare();
+        setIsAnalysisStale(false);
+      }),
+    [planId, ctx, refreshRows, refreshCompare],
+  );
+  // A failed load leaves the panel on its last analysis, marked as updating; the next save asks again.
+  const runAnalysis = useCallback(() => void loadAnalysis().catch(() => {}), [loadAnalysis]);
+  const refreshAnalysisSoon = useCallback(() => {
+    setIsAnalysisStale(true);
+    if (analysisTimerRef.current) clearTimeout(analysisTimerRef.current);
+    analysisTimerRef.current = setTimeout(() => {
+      analysisTimerRef.current = null;
+      // Saves still waiting: their answers would make this analysis stale at once.
+      if ((queueRef.current?.pendingCount ?? 0) > 0) refreshAnalysisSoon();
+      else runAnalysis();
+    }, ANALYSIS_REFETCH_DELAY_MS);
+  }, [runAnalysis]);
+  useEffect(() => {
+    // After the first paint: the grid must not wait for the analysis.
+    const frame = requestAnimationFrame(() => {
+      analysisTimerRef.current = setTimeout(runAnalysis, 0);
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      if (analysisTimerRef.current) clearTimeout(analysisTimerRef.current);
+    };
+  }, [runAnalysis]);
 
   // --- the save queue ---------------------------------------------------------------------------
   useEffect(() => {
@@ -275,6 +435,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       if (answer.__typename === 'SetAllocationsPayload') {
         ownBatchesRef.current.add(answer.batchId);
         applyServerPlan(answer.plan);
+        refreshAnalysisSoon();
         return { kind: 'saved', cells: answer.cells, conflicts: answer.conflicts };
       }
       if (answer.__typename === 'VersionConflictError') {
@@ -333,10 +494,9 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
           const key = allocationKey(cell.communeId, cell.criterionId, cell.sourceId);
           versions.set(key, cell.version);
           if (queueRef.current?.hasPending(key)) continue;
-          ctx.amounts.set(key, BigInt(cell.amount));
+          setAmount(ctx, key, BigInt(cell.amount));
           communes.push(cell.communeId);
         }
-        ctx.totals = computeTotals(ctx.amounts);
         setPendingCount(queueRef.current?.pendingCount ?? 0);
         refreshRows(communes);
       },
@@ -350,9 +510,10 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       ...queue.pendingCells(),
     ];
     if (restored.length > 0) {
-      for (const cell of restored)
-        ctx.amounts.set(allocationKey(cell.communeId, cell.criterionId, cell.sourceId), BigInt(cell.amount));
-      ctx.totals = computeTotals(ctx.amounts);
+      // Only the sums were read (a large plan's total view): those follow once the edits are saved.
+      if (!ctx.criterionSums)
+        for (const cell of restored)
+          setAmount(ctx, allocationKey(cell.communeId, cell.criterionId, cell.sourceId), BigInt(cell.amount));
       setPendingCount(queue.pendingCount);
       setConflictCount(queue.conflictCells().length);
       refreshRows(restored.map((cell) => cell.communeId));
@@ -364,13 +525,11 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       window.removeEventListener('online', onOnline);
       queue.dispose();
     };
-  }, [planId, ctx, versions, applyServerPlan, refreshRows]);
+  }, [planId, ctx, versions, applyServerPlan, refreshAnalysisSoon, refreshRows]);
 
   // --- others' changes, live ------------------------------------------------------------------------
   const highlightTimersRef = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const summaryTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
-  const isResyncingRef = useRef(false);
-  const needsResyncRef = useRef(false);
   useEffect(() => {
     const timers = highlightTimersRef.current;
     return () => {
@@ -397,7 +556,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
     }
   };
 
-  // Caps and the analysis are the server's to compute: refetch them as a save's answer brings them.
+  // Caps and the status are the server's: refetch them as a save's answer brings them.
   const refetchSummarySoon = () => {
     if (summaryTimerRef.current) clearTimeout(summaryTimerRef.current);
     summaryTimerRef.current = setTimeout(() => {
@@ -407,7 +566,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
           if (data.plan) applyServerPlan(data.plan);
         })
         .catch(() => {
-          // The next change or save brings the analysis again; the cells are already right.
+          // The next change or save brings them again; the cells are already right.
         });
     }, SUMMARY_REFETCH_DELAY_MS);
   };
@@ -427,11 +586,10 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
         continue;
       }
       if ((ctx.amounts.get(cell.key) ?? 0n) === cell.amount) continue;
-      ctx.amounts.set(cell.key, cell.amount);
+      setAmount(ctx, cell.key, cell.amount);
       changed.push(cell.key);
     }
     if (changed.length === 0) return;
-    ctx.totals = computeTotals(ctx.amounts);
     highlight(changed);
     refreshRows(changed.map((key) => splitAllocationKey(key).communeId));
     const selection = selectionRef.current;
@@ -440,38 +598,52 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
   };
 
   /** A large batch or missed events: reread every cell quietly, keeping edits not yet saved. */
-  const resync = async () => {
-    if (isResyncingRef.current) {
-      needsResyncRef.current = true;
-      return;
-    }
-    isResyncingRef.current = true;
-    try {
-      do {
-        needsResyncRef.current = false;
-        const data = await request(GridCellsDocument, { planId }, { locale: LOCALE_TAGS[ctx.locale] });
-        if (!data.plan) return;
-        const fresh = readAmounts(data.plan.grid);
-        const freshVersions = readVersions(data.plan.grid);
-        const cells = [...freshVersions].map(([key, version]) => ({
-          key,
-          version,
-          amount: fresh.get(key) ?? 0n,
-        }));
-        applyOthersCells(cells);
-        applyServerPlan(data.plan);
-      } while (needsResyncRef.current);
-    } catch {
-      // Offline again: the reconnect brings another resync.
-    } finally {
-      isResyncingRef.current = false;
-    }
+  const rereadCellsRef = useRef<() => Promise<void>>(async () => {});
+  rereadCellsRef.current = async () => {
+    const data = await request(GridCellsDocument, { planId }, { locale: LOCALE_TAGS[ctx.locale] });
+    if (!data.plan) return;
+    const fresh = readGrid(data.plan.grid);
+    const cells = [...fresh.versions].map(([key, version]) => ({
+      key,
+      version,
+      amount: fresh.amounts.get(key) ?? 0n,
+    }));
+    applyOthersCells(cells);
+    applyServerPlan(data.plan);
+    refreshAnalysisSoon();
+  };
+  const rereadCells = useMemo(() => oneAtATime(() => rereadCellsRef.current()), []);
+  // Offline again: the reconnect brings another resync.
+  const resync = () => void rereadCells().catch(() => {});
+
+  /** Only the sums were read (a large plan): others' changes are summed again by the server. */
+  const refreshSumsSoon = () => {
+    if (summaryTimerRef.current) clearTimeout(summaryTimerRef.current);
+    summaryTimerRef.current = setTimeout(() => {
+      summaryTimerRef.current = null;
+      request(GridTotalsDocument, { planId }, { locale: LOCALE_TAGS[ctx.locale] })
+        .then((data) => {
+          if (!data.plan) return;
+          const fresh = readGridTotals(data.plan.gridTotals);
+          ctx.totals = fresh.totals;
+          ctx.criterionSums = fresh.criterionSums;
+          apiRef.current?.refreshCells({ force: true });
+        })
+        .catch(() => {
+          // The next change asks again.
+        });
+    }, SUMMARY_REFETCH_DELAY_MS);
   };
 
   const onLiveCells = (cells: readonly ChangedCell[] | null, batchId: string | null) => {
     if (batchId !== null && ownBatchesRef.current.has(batchId)) return;
+    if (ctx.criterionSums) {
+      refreshSumsSoon();
+      refreshAnalysisSoon();
+      return;
+    }
     if (cells === null) {
-      void resync();
+      resync();
       return;
     }
     applyOthersCells(
@@ -481,14 +653,21 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
         version: cell.version,
       })),
     );
-    refetchSummarySoon();
+    refreshAnalysisSoon();
   };
 
   usePlanChanges(planId, (change: PlanChange) => {
     if (change.__typename === 'ViewersChanged') return;
+    if (change.__typename === 'PlanStatusChanged') {
+      // Locked or submitted elsewhere: stop editing now, not after the next failed save.
+      setStatus(change.status);
+      if (change.status !== 'DRAFT') apiRef.current?.stopEditing(true);
+      return;
+    }
     if (change.__typename !== 'CellsChanged' && change.__typename !== 'ResyncRequired') {
       // A cap or a criterion status changed: the analysis moves, the cells do not.
       refetchSummarySoon();
+      refreshAnalysisSoon();
       return;
     }
     const cells = change.__typename === 'CellsChanged' ? (change.cells ?? null) : null;
@@ -519,12 +698,11 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       const communes: string[] = [];
       const cells: CellEdit[] = [];
       for (const change of changes) {
-        ctx.amounts.set(change.key, change.after);
+        setAmount(ctx, change.key, change.after);
         const ids = splitAllocationKey(change.key);
         communes.push(ids.communeId);
         cells.push({ ...ids, amount: change.after.toString() });
       }
-      ctx.totals = computeTotals(ctx.amounts);
       if (shouldRecord) {
         historyRef.current = record(historyRef.current, changes);
         setHistory(historyRef.current);
@@ -779,10 +957,9 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
     } else {
       const heard = newerTheirsRef.current.get(key);
       const isHeardNewer = heard !== undefined && heard.version > conflict.currentVersion;
-      ctx.amounts.set(key, isHeardNewer ? heard.amount : BigInt(conflict.currentAmount));
+      setAmount(ctx, key, isHeardNewer ? heard.amount : BigInt(conflict.currentAmount));
       versions.set(key, isHeardNewer ? heard.version : conflict.currentVersion);
       newerTheirsRef.current.delete(key);
-      ctx.totals = computeTotals(ctx.amounts);
       queue.discard(key);
       refreshRows([ids.communeId]);
       const selection = selectionRef.current;
@@ -1031,14 +1208,20 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
   metaRef.current = columns.meta;
 
   useEffect(() => {
-    // Unit, language or view changed: every visible cell formats again.
+    // Unit, language, view or writability changed: every visible cell formats again.
     apiRef.current?.refreshCells({ force: true });
-  }, [unit, locale, view, oneSourceId]);
+  }, [unit, locale, view, oneSourceId, isWritable]);
 
-  const shortfalls = useMemo(() => shortfallsOf(analysis), [analysis]);
+  const shortfalls = useMemo(
+    () => (analysis ? shortfallsOf(analysis) : new Map<string, bigint>()),
+    [analysis],
+  );
+  // The analysis only matters to the rows under the "short of money" filter: otherwise its arrival
+  // must not hand AG Grid new row data (that re-renders every row and can move the focused cell).
+  const filterShortfalls = filters.shortOnly ? shortfalls : null;
   const rows = useMemo(
-    () => filterRows(allRows, filters, shortfalls, matchesSearch),
-    [allRows, filters, shortfalls],
+    () => filterRows(allRows, filters, filterShortfalls ?? NO_SHORTFALLS, matchesSearch),
+    [allRows, filters, filterShortfalls],
   );
 
   const getRowId = useCallback((params: GetRowIdParams<GridRow>) => params.data.id, []);
@@ -1093,7 +1276,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
         { focus: { row: top, col: left } },
       );
     },
-    [setSelection],
+    [setSelection, setView],
   );
 
   const criterionNames = useMemo(
@@ -1115,13 +1298,13 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
   const hasRestrictedSource = sources.some((source) => source.eligibleCommuneFlags.length > 0);
 
   return (
-    <section className="grid-page" aria-labelledby="grid-heading">
+    <section className="grid-page" aria-labelledby="grid-heading" ref={pageRef}>
       <h2 id="grid-heading" className="visually-hidden">
         {t('grid.heading')}
       </h2>
       <div className="grid-toolbar">
         <fieldset className="grid-toolbar__group">
-          <legend className="grid-toolbar__legend">{t('grid.view.label')}</legend>
+          <legend className="visually-hidden">{t('grid.view.label')}</legend>
           {(['bySource', 'total', 'oneSource'] as const).map((option) => (
             <button
               key={option}
@@ -1157,7 +1340,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
           </select>
         </label>
         <fieldset className="grid-toolbar__group">
-          <legend className="grid-toolbar__legend">{t('grid.filter.label')}</legend>
+          <legend className="visually-hidden">{t('grid.filter.label')}</legend>
           {(
             [
               ['targetedOnly', 'grid.filter.targeted'],
@@ -1185,6 +1368,7 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
             />
           </label>
         </fieldset>
+        <ComparePicker compare={compare} />
         <div className="grid-toolbar__group">
           <button
             type="button"
@@ -1207,9 +1391,14 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
         </div>
       </div>
       {view === 'total' && <p className="grid-note">{t('grid.totalReadOnly')}</p>}
-      {!isWritable && <p className="grid-note">{t('grid.planLocked')}</p>}
+      {!isWritable && (
+        <p className="grid-note" role="status" data-testid="grid-locked">
+          {t('grid.planLocked')}
+        </p>
+      )}
+      <CompareSummary state={compare.state} />
 
-      <div className="grid-layout">
+      <div className="grid-layout" ref={layoutRef}>
         <div className="grid-main" ref={gridMainRef}>
           <div ref={wrapperRef} className="grid-wrapper" data-testid="allocation-grid" data-view={view}>
             <AgGridReact<GridRow>
@@ -1218,9 +1407,9 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
               getRowId={getRowId}
               pinnedBottomRowData={PINNED_ROWS}
               defaultColDef={DEFAULT_COL_DEF}
-              rowHeight={30}
-              headerHeight={30}
-              groupHeaderHeight={30}
+              rowHeight={ROW_HEIGHT}
+              headerHeight={ROW_HEIGHT}
+              groupHeaderHeight={ROW_HEIGHT}
               enterNavigatesVertically
               enterNavigatesVerticallyAfterEdit
               stopEditingWhenCellsLoseFocus
@@ -1281,6 +1470,34 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
                       ? t('grid.save.failed', { count: failedCount })
                       : t('grid.save.saved')}
             </span>
+            <details className="grid-legend-toggle">
+              <summary>{t('grid.legend.label')}</summary>
+              <ul className="grid-legend" aria-label={t('grid.legend.label')}>
+                <li>
+                  <span className="swatch swatch--met" aria-hidden="true" />
+                  {t('grid.legend.met')}
+                </li>
+                {hasRestrictedSource && (
+                  <li>
+                    <span className="swatch swatch--ineligible" aria-hidden="true" />
+                    {t('grid.legend.ineligible')}
+                  </li>
+                )}
+                <li>
+                  <span className="swatch swatch--pending" aria-hidden="true" />
+                  {t('grid.legend.pending')}
+                </li>
+                <li>
+                  <span className="swatch swatch--failed" aria-hidden="true" />
+                  {t('grid.legend.failed')}
+                </li>
+                <li>
+                  <span className="swatch swatch--conflict" aria-hidden="true" />
+                  {t('grid.legend.conflict')}
+                </li>
+                <li className="grid-legend__keys">{t('grid.legend.keys')}</li>
+              </ul>
+            </details>
             <button
               type="button"
               className="grid-status__history"
@@ -1310,34 +1527,12 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
               </button>
             </div>
           )}
-          <ul className="grid-legend" aria-label={t('grid.legend.label')}>
-            <li>
-              <span className="swatch swatch--met" aria-hidden="true" />
-              {t('grid.legend.met')}
-            </li>
-            {hasRestrictedSource && (
-              <li>
-                <span className="swatch swatch--ineligible" aria-hidden="true" />
-                {t('grid.legend.ineligible')}
-              </li>
-            )}
-            <li>
-              <span className="swatch swatch--pending" aria-hidden="true" />
-              {t('grid.legend.pending')}
-            </li>
-            <li>
-              <span className="swatch swatch--failed" aria-hidden="true" />
-              {t('grid.legend.failed')}
-            </li>
-            <li>
-              <span className="swatch swatch--conflict" aria-hidden="true" />
-              {t('grid.legend.conflict')}
-            </li>
-            <li className="grid-legend__keys">{t('grid.legend.keys')}</li>
-          </ul>
         </div>
         <AnalysisPanel
           analysis={analysis}
+          isUpdating={isAnalysisStale}
+          isOpen={isPanelOpen}
+          onToggle={togglePanel}
           criterionNames={criterionNames}
           sourceNames={sourceNames}
           onSelect={selectTarget}

@@ -48,6 +48,12 @@ export type GridContext = {
   cellStates: (key: string) => CellState | undefined;
   /** Cells another planner changed a moment ago (briefly highlighted). */
   liveKeys: ReadonlySet<string>;
+  /** False once the plan is locked or submitted: no cell takes an edit. */
+  isWritable: boolean;
+  /** A large plan opened in the total view: its commune × criterion sums (no cells were read). */
+  criterionSums: ReadonlyMap<string, bigint> | null;
+  /** "Compare with a version": each differing cell's amount in that version, and the version's name. */
+  compared: { name: string; before: ReadonlyMap<string, bigint> } | null;
   selection: Rect | null;
   columnIndex: Map<string, number>;
   /** Sources shown per row in the row total (all, or the one picked). */
@@ -114,6 +120,7 @@ export function cellValueOf(ctx: GridContext, meta: ColumnMeta, row: GridRow | u
     case 'cell':
       return ctx.amounts.get(allocationKey(row.id, meta.criterionId, meta.sourceId)) ?? 0n;
     case 'criterionTotal': {
+      if (ctx.criterionSums) return ctx.criterionSums.get(`${row.id}|${meta.criterionId}`) ?? 0n;
       let sum = 0n;
       for (const source of ctx.rowSources)
         sum += ctx.amounts.get(allocationKey(row.id, meta.criterionId, source.id)) ?? 0n;
@@ -154,6 +161,8 @@ function pinnedValue(ctx: GridContext, meta: ColumnMeta, kind: PinnedKind): bigi
       case 'cell':
         return ctx.totals.byCell.get(`${meta.criterionId}|${meta.sourceId}`) ?? 0n;
       case 'criterionTotal': {
+        // Only the total view (every source) exists without cells.
+        if (ctx.criterionSums) return ctx.totals.byCriterion.get(meta.criterionId) ?? 0n;
         let sum = 0n;
         for (const source of ctx.rowSources)
           sum += ctx.totals.byCell.get(`${meta.criterionId}|${source.id}`) ?? 0n;
@@ -317,8 +326,9 @@ export function buildColumns(input: BuildInput): BuiltColumns {
     width = 92,
   ): ColDef<GridRow> => {
     register(colId, m);
-    const isEditableCell = (row: GridRow | undefined) =>
+    const isEligibleCell = (row: GridRow | undefined) =>
       m.kind === 'cell' && row !== undefined && !isPinned(row) && row.eligibleSources.has(m.sourceId);
+    const isEditableCell = (row: GridRow | undefined) => ctx.isWritable && isEligibleCell(row);
     const keyOf = (row: GridRow | undefined) =>
       m.kind === 'cell' && row && !isPinned(row) ? allocationKey(row.id, m.criterionId, m.sourceId) : null;
     return {
@@ -346,9 +356,16 @@ export function buildColumns(input: BuildInput): BuiltColumns {
         if (state?.state === 'failed') return t('grid.cell.failed', { message: state.message });
         if (state?.state === 'pending') return t('grid.cell.pending');
         const row = p.data as GridRow | undefined;
+        const value = cellValueOf(ctx, m, row);
+        const before = key ? ctx.compared?.before.get(key) : undefined;
+        if (before !== undefined && ctx.compared)
+          return t('grid.compare.cellChanged', {
+            name: ctx.compared.name,
+            before: formatMoney(before, { locale: ctx.locale, unit: ctx.unit, withUnit: true }),
+            after: formatMoney(value ?? 0n, { locale: ctx.locale, unit: ctx.unit, withUnit: true }),
+          });
         if (m.kind === 'cell' && row && !isPinned(row) && !row.eligibleSources.has(m.sourceId))
           return t('grid.cell.ineligible');
-        const value = cellValueOf(ctx, m, row);
         return value
           ? t('grid.cell.exact', { amount: formatMoney(value, { locale: ctx.locale }) })
           : undefined;
@@ -359,7 +376,7 @@ export function buildColumns(input: BuildInput): BuiltColumns {
         'cell--total': () => m.kind !== 'cell',
         'cell--readonly': (p) =>
           m.kind === 'cell' ? !isPinned(p.data) && !isEditableCell(p.data) : !isPinned(p.data),
-        'cell--ineligible': (p) => m.kind === 'cell' && !isPinned(p.data) && !isEditableCell(p.data),
+        'cell--ineligible': (p) => m.kind === 'cell' && !isPinned(p.data) && !isEligibleCell(p.data),
         'cell--met': (p) =>
           (m.kind === 'cell' || m.kind === 'criterionTotal') &&
           !isPinned(p.data) &&
@@ -369,6 +386,7 @@ export function buildColumns(input: BuildInput): BuiltColumns {
         'cell--failed': (p) => ctx.cellStates(keyOf(p.data) ?? '')?.state === 'failed',
         'cell--conflict': (p) => ctx.cellStates(keyOf(p.data) ?? '')?.state === 'conflict',
         'cell--live': (p) => ctx.liveKeys.has(keyOf(p.data) ?? ''),
+        'cell--changed': (p) => ctx.compared?.before.has(keyOf(p.data) ?? '') === true,
         'cell--negative': (p) => isPinned(p.data) && typeof p.value === 'bigint' && p.value < 0n,
       },
     };

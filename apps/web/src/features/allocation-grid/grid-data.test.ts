@@ -6,6 +6,8 @@ import {
   computeTotals,
   filterRows,
   NO_FILTERS,
+  readGrid,
+  setAmount,
   splitAllocationKey,
 } from './grid-data';
 
@@ -52,6 +54,41 @@ describe('grid data', () => {
     expect(totals.bySource.get('s1')).toBe(12n);
     expect(totals.byCommune.get('a')).toBe(6n);
     expect(totals.byCommuneSource.get('a|s2')).toBe(1n);
+  });
+
+  it('reads the compact grid in one pass, with the same totals as summing every cell', () => {
+    const cells = readGrid({
+      communeIds: ['a', 'b'],
+      criterionIds: ['c1', 'c2'],
+      sourceIds: ['s1', 's2'],
+      communeIndex: [0, 1, 0, 1],
+      criterionIndex: [0, 0, 1, 1],
+      sourceIndex: [0, 0, 1, 0],
+      amounts: ['5', '7', '1', '0'],
+      versions: [1, 2, 3, 4],
+    });
+    expect(cells.amounts.get(allocationKey('b', 'c1', 's1'))).toBe(7n);
+    // A cell written back to 0 keeps its version: the next edit is based on it.
+    expect(cells.versions.get(allocationKey('b', 'c2', 's1'))).toBe(4);
+    expect(cells.totals).toEqual(computeTotals(cells.amounts));
+  });
+
+  it('moves every total by the difference when one cell changes', () => {
+    const amounts = new Map([
+      [allocationKey('a', 'c1', 's1'), 5n],
+      [allocationKey('b', 'c1', 's1'), 7n],
+    ]);
+    const cells = { amounts, totals: computeTotals(amounts) };
+    setAmount(cells, allocationKey('a', 'c1', 's1'), 2n);
+    setAmount(cells, allocationKey('b', 'c2', 's2'), 10n);
+    setAmount(cells, allocationKey('b', 'c1', 's1'), 7n);
+    expect(cells.totals.grand).toBe(19n);
+    expect(cells.totals.byCell.get('c1|s1')).toBe(9n);
+    expect(cells.totals.byCommuneSource.get('b|s2')).toBe(10n);
+    expect(cells.totals.byCommune.get('a')).toBe(2n);
+    const recomputed = computeTotals(cells.amounts);
+    expect(cells.totals.grand).toBe(recomputed.grand);
+    expect(cells.totals.bySource).toEqual(recomputed.bySource);
   });
 
   it('filters targets, Program 135, short of money and diacritic-free search', () => {

@@ -2,7 +2,11 @@
 // criteria and sources, and the amounts keyed by cell. The API's compact PlanGrid arrays are
 // turned into a Map once; every later change goes through `setAmount` so totals stay in step.
 import { type EligibilityFlag, isSourceEligible, toSearchKey } from '@ntm/domain';
-import type { AllocationGridQuery, GridPlanSummaryFragment } from '@ntm/graphql-client';
+import type {
+  AllocationGridQuery,
+  GridPlanSummaryFragment,
+  GridTotalsFieldsFragment,
+} from '@ntm/graphql-client';
 
 export type PlanData = NonNullable<AllocationGridQuery['plan']>;
 export type SourceData = AllocationGridQuery['fundingSources'][number];
@@ -99,29 +103,62 @@ export function orderCriteria(plan: PlanData): { groups: GroupData[]; criteria: 
   return { groups, criteria };
 }
 
-export function readAmounts(grid: PlanData['grid']): Map<string, bigint> {
+/** Every written cell of the API's compact grid: amounts, versions, and the totals, in one pass. */
+export type GridCells = {
+  amounts: Map<string, bigint>;
+  /** What the grid's next edit of a cell is based on (absent = 0, never written). */
+  versions: Map<string, number>;
+  totals: Totals;
+};
+
+export function readGrid(grid: NonNullable<PlanData['grid']>): GridCells {
   const amounts = new Map<string, bigint>();
+  const versions = new Map<string, number>();
+  const totals = emptyTotals();
   for (let i = 0; i < grid.amounts.length; i++) {
     const commune = grid.communeIds[grid.communeIndex[i]!];
     const criterion = grid.criterionIds[grid.criterionIndex[i]!];
     const source = grid.sourceIds[grid.sourceIndex[i]!];
-    if (commune && criterion && source)
-      amounts.set(allocationKey(commune, criterion, source), BigInt(grid.amounts[i]!));
+    if (!commune || !criterion || !source) continue;
+    const key = allocationKey(commune, criterion, source);
+    const value = BigInt(grid.amounts[i]!);
+    amounts.set(key, value);
+    versions.set(key, grid.versions[i]!);
+    // The ids are at hand here: no key splitting as computeTotals must do.
+    if (value !== 0n) addToTotals(totals, commune, criterion, source, value);
   }
-  return amounts;
+  return { amounts, versions, totals };
 }
 
-/** Each written cell's version: what the grid's next edit of it is based on (absent = 0, never written). */
-export function readVersions(grid: PlanData['grid']): Map<string, number> {
-  const versions = new Map<string, number>();
-  for (let i = 0; i < grid.versions.length; i++) {
-    const commune = grid.communeIds[grid.communeIndex[i]!];
-    const criterion = grid.criterionIds[grid.criterionIndex[i]!];
-    const source = grid.sourceIds[grid.sourceIndex[i]!];
-    if (commune && criterion && source)
-      versions.set(allocationKey(commune, criterion, source), grid.versions[i]!);
+/**
+ * A plan too large to read cell by cell: no cells, the totals from the server's sums, and each
+ * commune × criterion sum (what the total view's criterion columns show).
+ */
+export function readGridTotals(sums: GridTotalsFieldsFragment): GridCells & {
+  criterionSums: Map<string, bigint>;
+} {
+  const totals = emptyTotals();
+  const criterionSums = new Map<string, bigint>();
+  const { byCriterion, bySource } = sums;
+  for (let i = 0; i < byCriterion.amounts.length; i++) {
+    const commune = sums.communeIds[byCriterion.communeIndex[i]!];
+    const criterion = sums.criterionIds[byCriterion.axisIndex[i]!];
+    if (!commune || !criterion) continue;
+    const value = BigInt(byCriterion.amounts[i]!);
+    criterionSums.set(`${commune}|${criterion}`, value);
+    add(totals.byCriterion, criterion, value);
+    add(totals.byCommune, commune, value);
+    totals.grand += value;
   }
-  return versions;
+  for (let i = 0; i < bySource.amounts.length; i++) {
+    const commune = sums.communeIds[bySource.communeIndex[i]!];
+    const source = sums.sourceIds[bySource.axisIndex[i]!];
+    if (!commune || !source) continue;
+    const value = BigInt(bySource.amounts[i]!);
+    add(totals.byCommuneSource, `${commune}|${source}`, value);
+    add(totals.bySource, source, value);
+  }
+  return { amounts: new Map(), versions: new Map(), totals, criterionSums };
 }
 
 export function readCaps(plan: Pick<GridPlanSummaryFragment, 'fundingCaps'>): Map<string, CapInfo> {
@@ -147,8 +184,8 @@ function add(map: Map<string, bigint>, key: string, value: bigint): void {
   map.set(key, (map.get(key) ?? 0n) + value);
 }
 
-export function computeTotals(amounts: ReadonlyMap<string, bigint>): Totals {
-  const totals: Totals = {
+function emptyTotals(): Totals {
+  return {
     byCell: new Map(),
     byCriterion: new Map(),
     bySource: new Map(),
@@ -156,17 +193,43 @@ export function computeTotals(amounts: ReadonlyMap<string, bigint>): Totals {
     byCommuneSource: new Map(),
     grand: 0n,
   };
+}
+
+function addToTotals(
+  totals: Totals,
+  communeId: string,
+  criterionId: string,
+  sourceId: string,
+  value: bigint,
+) {
+  add(totals.byCell, `${criterionId}|${sourceId}`, value);
+  add(totals.byCriterion, criterionId, value);
+  add(totals.bySource, sourceId, value);
+  add(totals.byCommune, communeId, value);
+  add(totals.byCommuneSource, `${communeId}|${sourceId}`, value);
+  totals.grand += value;
+}
+
+export function computeTotals(amounts: ReadonlyMap<string, bigint>): Totals {
+  const totals = emptyTotals();
   for (const [key, value] of amounts) {
     if (value === 0n) continue;
     const { communeId, criterionId, sourceId } = splitAllocationKey(key);
-    add(totals.byCell, `${criterionId}|${sourceId}`, value);
-    add(totals.byCriterion, criterionId, value);
-    add(totals.bySource, sourceId, value);
-    add(totals.byCommune, communeId, value);
-    add(totals.byCommuneSource, `${communeId}|${sourceId}`, value);
-    totals.grand += value;
+    addToTotals(totals, communeId, criterionId, sourceId, value);
   }
   return totals;
+}
+
+/**
+ * Writes one cell and moves the totals by the difference, so an edit costs O(1) and not a pass over
+ * every cell of the plan (85,500 in a province, 1.4 million nationally).
+ */
+export function setAmount(cells: Pick<GridCells, 'amounts' | 'totals'>, key: string, value: bigint): void {
+  const delta = value - (cells.amounts.get(key) ?? 0n);
+  cells.amounts.set(key, value);
+  if (delta === 0n) return;
+  const { communeId, criterionId, sourceId } = splitAllocationKey(key);
+  addToTotals(cells.totals, communeId, criterionId, sourceId, delta);
 }
 
 export type RowFilters = {

@@ -10,8 +10,9 @@ export type GridDataState =
 /**
  * Loads the plan once. Names come in both languages, so switching language does not refetch (and
  * does not disturb edits in flight); `locale` only picks the server's message language.
+ * `totalsOnly` reads the sums a large plan's total view needs instead of every cell.
  */
-export function useGridData(planId: string, locale: Locale) {
+export function useGridData(planId: string, locale: Locale, totalsOnly: boolean) {
   const [state, setState] = useState<GridDataState>({ status: 'loading' });
   const [reloadCount, setReloadCount] = useState(0);
   const [initialLocale] = useState(locale);
@@ -22,7 +23,7 @@ export function useGridData(planId: string, locale: Locale) {
     setState({ status: 'loading' });
     request(
       AllocationGridDocument,
-      { planId },
+      { planId, totalsOnly },
       { locale: LOCALE_TAGS[initialLocale], signal: controller.signal },
     )
       .then((data) => setState({ status: 'ready', data }))
@@ -30,7 +31,7 @@ export function useGridData(planId: string, locale: Locale) {
         if (!(error instanceof Error && error.name === 'AbortError')) setState({ status: 'error', error });
       });
     return () => controller.abort();
-  }, [planId, initialLocale, reloadCount]);
+  }, [planId, initialLocale, totalsOnly, reloadCount]);
 
   const reload = useCallback(() => setReloadCount((count) => count + 1), []);
   return { state, reload };

@@ -1,6 +1,7 @@
 // The analysis beside the grid: what target communes still lack against their deadline, which
 // sources are committed beyond confirmed money, and where money is spread thin. It shows the
-// server's analysis (refreshed from every save's answer) and each item selects the cells concerned.
+// server's analysis, loaded after the grid and again once saves pause (marked "updating" meanwhile),
+// and each item selects the cells concerned. It folds away to give the grid the whole width.
 import { formatMoneyCompact } from '@ntm/domain';
 import type { GridAnalysisFragment } from '@ntm/graphql-client';
 import { useLocale, useT } from '../../i18n/i18n-provider';
@@ -9,13 +10,55 @@ import { useLocale, useT } from '../../i18n/i18n-provider';
 export type CellTarget = { communeId?: string; criterionIds?: string[]; sourceId?: string };
 
 type Props = {
-  analysis: GridAnalysisFragment;
+  /** null until the first analysis arrives. */
+  analysis: GridAnalysisFragment | null;
+  isUpdating: boolean;
+  isOpen: boolean;
+  onToggle: () => void;
   criterionNames: ReadonlyMap<string, string>;
   sourceNames: ReadonlyMap<string, string>;
   onSelect: (target: CellTarget) => void;
 };
 
-export function AnalysisPanel({ analysis, criterionNames, sourceNames, onSelect }: Props) {
+export function AnalysisPanel({ analysis, isUpdating, isOpen, onToggle, ...rest }: Props) {
+  const t = useT();
+  return (
+    <aside
+      className={`analysis-panel${isOpen ? '' : ' analysis-panel--closed'}`}
+      aria-labelledby="analysis-heading"
+      aria-busy={isUpdating}
+      data-testid="analysis-panel"
+    >
+      <div className="analysis-panel__bar">
+        <h2 id="analysis-heading" className="analysis-panel__heading">
+          {t('analysis.heading')}
+        </h2>
+        {isUpdating && (
+          <span className="analysis-panel__updating" role="status" data-testid="analysis-updating">
+            {t('analysis.updating')}
+          </span>
+        )}
+        <button
+          type="button"
+          className="analysis-panel__toggle"
+          aria-expanded={isOpen}
+          aria-controls="analysis-body"
+          onClick={onToggle}
+        >
+          {t(isOpen ? 'analysis.hide' : 'analysis.show')}
+        </button>
+      </div>
+      {isOpen && analysis && <AnalysisBody analysis={analysis} {...rest} />}
+    </aside>
+  );
+}
+
+function AnalysisBody({
+  analysis,
+  criterionNames,
+  sourceNames,
+  onSelect,
+}: Pick<Props, 'criterionNames' | 'sourceNames' | 'onSelect'> & { analysis: GridAnalysisFragment }) {
   const t = useT();
   const [locale] = useLocale();
   const money = (amount: string) => formatMoneyCompact(BigInt(amount), locale);
@@ -26,10 +69,7 @@ export function AnalysisPanel({ analysis, criterionNames, sourceNames, onSelect 
   const totals = analysis.totals;
 
   return (
-    <aside className="analysis-panel" aria-labelledby="analysis-heading" data-testid="analysis-panel">
-      <h2 id="analysis-heading" className="analysis-panel__heading">
-        {t('analysis.heading')}
-      </h2>
+    <div id="analysis-body" className="analysis-panel__body">
       <dl className="analysis-totals">
         <div>
           <dt>{t('analysis.totals.allocated')}</dt>
@@ -180,6 +220,6 @@ export function AnalysisPanel({ analysis, criterionNames, sourceNames, onSelect 
           </ul>
         )}
       </section>
-    </aside>
+    </div>
   );
 }

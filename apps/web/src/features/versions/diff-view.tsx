@@ -14,10 +14,16 @@ import type { VersionsData } from './versions-page';
 /** Cells listed at most; the total count is always shown. */
 const CELL_LIMIT = 500;
 
-type Grouping = 'commune' | 'criterion' | 'source';
+export type Grouping = 'commune' | 'criterion' | 'source';
 const GROUPINGS: readonly Grouping[] = ['commune', 'criterion', 'source'];
 
-function TotalsTable({ rows, grouping }: { rows: readonly DiffTotalFieldsFragment[]; grouping: Grouping }) {
+export function TotalsTable({
+  rows,
+  grouping,
+}: {
+  rows: readonly DiffTotalFieldsFragment[];
+  grouping: Grouping;
+}) {
   const t = useT();
   return (
     <div className="table-scroll versions-diff__table">
