@@ -461,6 +461,8 @@ export const en: Messages = {
   'audit.entity.PLAN_COMMUNE': 'Target commune',
   'audit.entity.PLAN_SNAPSHOT': 'Version',
   'audit.entity.PROJECT': 'Project',
+  'audit.entity.PLAN_TRANSITION': 'Approval step',
+  'audit.entity.COMMUNE_CONSULTATION': 'Public consultation',
   'audit.origin.API': 'API',
   'audit.origin.GRID': 'Grid',
   'audit.origin.IMPORT': 'Import',

@@ -461,6 +461,8 @@ export const vi = {
   'audit.entity.PLAN_COMMUNE': 'Xã mục tiêu',
   'audit.entity.PLAN_SNAPSHOT': 'Phiên bản',
   'audit.entity.PROJECT': 'Dự án',
+  'audit.entity.PLAN_TRANSITION': 'Bước phê duyệt',
+  'audit.entity.COMMUNE_CONSULTATION': 'Lấy ý kiến nhân dân',
   'audit.origin.API': 'API',
   'audit.origin.GRID': 'Bảng phân bổ',
   'audit.origin.IMPORT': 'Nhập file',

@@ -23,6 +23,8 @@ export type AuditAction =
 export type AuditEntity =
   /** A cell of the grid. */
   | 'ALLOCATION'
+  /** The record of the public consultation in a Program 135 commune. */
+  | 'COMMUNE_CONSULTATION'
   | 'CRITERION_STATUS'
   | 'DISTRICT_CRITERION_STATUS'
   | 'FUNDING_CAP'
@@ -31,6 +33,8 @@ export type AuditEntity =
   | 'PLAN_COMMUNE'
   /** A named version of a plan was taken. */
   | 'PLAN_SNAPSHOT'
+  /** A step of the approval workflow (submit, approve, return with a comment, lock). */
+  | 'PLAN_TRANSITION'
   | 'PROJECT';
 
 export type AuditLogFilter = {
@@ -83,10 +87,12 @@ export type ErrorCode =
   | 'BATCH_REJECTED'
   | 'BATCH_TOO_LARGE'
   | 'COMMUNE_NOT_IN_PLAN'
+  | 'CONSULTATION_MISSING'
   | 'CRITERION_NOT_IN_SET'
   | 'DUPLICATE_CELL'
   | 'FRACTIONAL_AMOUNT'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INVALID_CONSULTATION'
   | 'INVALID_INPUT'
   | 'INVALID_NAME'
   | 'INVALID_PERIOD'
@@ -97,8 +103,14 @@ export type ErrorCode =
   | 'NEGATIVE_AMOUNT'
   | 'NOT_AN_AMOUNT'
   | 'NOT_REVERTIBLE'
+  | 'PAYLOAD_TOO_LARGE'
   | 'PLAN_LOCKED'
+  | 'PLAN_NOT_LOCKED'
+  | 'QUERY_LIMIT_EXCEEDED'
+  | 'RATE_LIMITED'
+  | 'RETURN_COMMENT_REQUIRED'
   | 'REVERT_CONFLICT'
+  | 'REVISION_EXISTS'
   | 'SOURCE_NOT_ELIGIBLE'
   | 'UNKNOWN_AUDIT_ENTRY'
   | 'UNKNOWN_COMMUNE'
@@ -140,7 +152,7 @@ export type NtmLevel =
   /** Nâng cao (advanced) */
   | 'NANG_CAO';
 
-/** draft → submitted → approved → locked. Only a draft can be edited. */
+/** draft → submitted → approved → locked (a returned plan goes back to draft). Only a draft can be edited. */
 export type PlanStatus =
   | 'APPROVED'
   | 'DRAFT'
