@@ -3,6 +3,7 @@
 import { PlanHeaderDocument, type PlanHeaderQuery } from '@ntm/graphql-client';
 import { lazy, Suspense, useEffect } from 'react';
 import { PresenceBar } from '../features/live-updates/presence-bar';
+import { PlanWorkflow } from '../features/plan-workflow/plan-workflow';
 import { RequestError } from '../features/plans/request-error';
 import { StatusBadge } from '../features/plans/status-badge';
 import { useT } from '../i18n/i18n-provider';
@@ -87,7 +88,7 @@ function ScreenBody({ plan, screen }: { plan: PlanHeader; screen: PlanTab }) {
 
 export function PlanLayout({ planId, screen }: { planId: string; screen: PlanTab }) {
   const t = useT();
-  const { state, reload } = useQuery(PlanHeaderDocument, { id: planId });
+  const { state, reload, refresh } = useQuery(PlanHeaderDocument, { id: planId });
   const plan = state.status === 'ready' ? state.data.plan : undefined;
 
   useEffect(() => {
@@ -126,6 +127,7 @@ export function PlanLayout({ planId, screen }: { planId: string; screen: PlanTab
             <StatusBadge status={plan.status} label={t(`status.${plan.status}`)} />
           </p>
         </div>
+        <PlanWorkflow planId={plan.id} onChanged={refresh} />
         <PresenceBar planId={plan.id} />
         <PlanTabs planId={plan.id} screen={screen} />
       </header>
