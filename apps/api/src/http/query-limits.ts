@@ -58,70 +58,67 @@ type Fragments = (name: string) => FragmentDefinitionNode | null | undefined;
 /** Introspection (__schema, __type) is governed by its own setting, not by these limits. */
 const isIntrospection = (field: FieldNode) => field.name.value.startsWith('__');
 
-/** Deepest field nesting, following fragments (each fragment measured once; cycles count 0). */
-function measureDepth(
+/**
+ * Folds the fields of a selection set as executed, following fragments: each fragment is folded
+ * once (memo), and a fragment cycle (refused by validation anyway) counts 0.
+ */
+function foldFields(
   selectionSet: SelectionSetNode,
   fragments: Fragments,
-  memo: Map<string, number>,
+  visitField: (field: FieldNode, fold: (set: SelectionSetNode) => number) => number,
+  combine: (a: number, b: number) => number,
 ): number {
-  let deepest = 0;
-  for (const selection of selectionSet.selections) {
-    let depth = 0;
-    if (selection.kind === Kind.FIELD) {
-      if (isIntrospection(selection)) continue;
-      depth = 1 + (selection.selectionSet ? measureDepth(selection.selectionSet, fragments, memo) : 0);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      depth = measureDepth(selection.selectionSet, fragments, memo);
-    } else {
-      const name = selection.name.value;
-      if (!memo.has(name)) {
-        memo.set(name, 0);
-        const fragment = fragments(name);
-        if (fragment) memo.set(name, measureDepth(fragment.selectionSet, fragments, memo));
+  const memo = new Map<string, number>();
+  const fold = (set: SelectionSetNode): number => {
+    let result = 0;
+    for (const selection of set.selections) {
+      let value: number;
+      if (selection.kind === Kind.FIELD) value = visitField(selection, fold);
+      else if (selection.kind === Kind.INLINE_FRAGMENT) value = fold(selection.selectionSet);
+      else {
+        const name = selection.name.value;
+        if (!memo.has(name)) {
+          memo.set(name, 0);
+          const fragment = fragments(name);
+          if (fragment) memo.set(name, fold(fragment.selectionSet));
+        }
+        value = memo.get(name)!;
       }
-      depth = memo.get(name)!;
+      result = combine(result, value);
     }
-    deepest = Math.max(deepest, depth);
-  }
-  return deepest;
+    return result;
+  };
+  return fold(selectionSet);
 }
 
+/** Deepest field nesting. */
+const measureDepth = (selectionSet: SelectionSetNode, fragments: Fragments) =>
+  foldFields(
+    selectionSet,
+    fragments,
+    (field, fold) => (isIntrospection(field) ? 0 : 1 + (field.selectionSet ? fold(field.selectionSet) : 0)),
+    Math.max,
+  );
+
 /** Aliases as executed: a fragment spread twice counts its aliases twice. */
-function countAliases(
-  selectionSet: SelectionSetNode,
-  fragments: Fragments,
-  memo: Map<string, number>,
-): number {
-  let count = 0;
-  for (const selection of selectionSet.selections) {
-    if (selection.kind === Kind.FIELD) {
-      if (selection.alias) count++;
-      if (selection.selectionSet) count += countAliases(selection.selectionSet, fragments, memo);
-    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      count += countAliases(selection.selectionSet, fragments, memo);
-    } else {
-      const name = selection.name.value;
-      if (!memo.has(name)) {
-        memo.set(name, 0);
-        const fragment = fragments(name);
-        if (fragment) memo.set(name, countAliases(fragment.selectionSet, fragments, memo));
-      }
-      count += memo.get(name)!;
-    }
-  }
-  return count;
-}
+const countAliases = (selectionSet: SelectionSetNode, fragments: Fragments) =>
+  foldFields(
+    selectionSet,
+    fragments,
+    (field, fold) => (field.alias ? 1 : 0) + (field.selectionSet ? fold(field.selectionSet) : 0),
+    (a, b) => a + b,
+  );
 
 export function queryLimitRules(limits: QueryLimits): ValidationRule[] {
   const perOperation =
     (check: (operation: OperationDefinitionNode, context: ValidationContext) => void): ValidationRule =>
     (context) => ({ OperationDefinition: (operation) => check(operation, context) });
   const depthRule = perOperation((operation, context) => {
-    const depth = measureDepth(operation.selectionSet, (n) => context.getFragment(n), new Map());
+    const depth = measureDepth(operation.selectionSet, (n) => context.getFragment(n));
     if (depth > limits.maxDepth) context.reportError(queryLimitError('depth', limits.maxDepth, depth));
   });
   const aliasRule = perOperation((operation, context) => {
-    const aliases = countAliases(operation.selectionSet, (n) => context.getFragment(n), new Map());
+    const aliases = countAliases(operation.selectionSet, (n) => context.getFragment(n));
     if (aliases > limits.maxAliases)
       context.reportError(queryLimitError('aliases', limits.maxAliases, aliases));
   });
