@@ -329,6 +329,8 @@ async function benchBackend(backend: Backend, rows: ScenarioRow[], delivery: Del
     log: createLogger('silent'),
     webDist: '/nonexistent',
     ideEnabled: false,
+    // One load client drives every request: no per-caller limit.
+    rateLimit: { perMinute: 0, burst: 1 },
     maxBodyBytes: 16 * 1024 * 1024,
     listen: database.listen,
   });
@@ -487,6 +489,8 @@ async function serve() {
     log: createLogger('silent'),
     webDist: '/nonexistent',
     ideEnabled: false,
+    // One load client drives every request: no per-caller limit.
+    rateLimit: { perMinute: 0, burst: 1 },
     maxBodyBytes: 16 * 1024 * 1024,
     listen: database.listen,
   });

@@ -186,6 +186,8 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
       log: createLogger('silent'),
       webDist: '/nonexistent',
       ideEnabled: false,
+      // One load client drives every request: no per-caller limit.
+      rateLimit: { perMinute: 0, burst: 1 },
       maxBodyBytes: 64 * 1024 * 1024,
     });
     const port = await app.listen(0, '127.0.0.1');

@@ -30,7 +30,17 @@ const app = createApp({
   log,
   webDist: env.NTM_WEB_DIST,
   ideEnabled: env.NTM_GRAPHQL_IDE,
+  introspection: env.NTM_INTROSPECTION,
   maxBodyBytes: env.NTM_MAX_BODY_BYTES,
+  queryLimits: {
+    maxDepth: env.NTM_MAX_QUERY_DEPTH,
+    maxCost: env.NTM_MAX_QUERY_COST,
+    maxAliases: env.NTM_MAX_ALIASES,
+    maxDirectives: env.NTM_MAX_DIRECTIVES,
+    maxTokens: env.NTM_MAX_TOKENS,
+  },
+  rateLimit: { perMinute: env.NTM_RATE_LIMIT_PER_MINUTE, burst: env.NTM_RATE_LIMIT_BURST },
+  trustProxy: env.NTM_TRUST_PROXY,
   listen: database.listen,
 });
 const port = await app.listen(env.PORT, env.HOST);

@@ -1,4 +1,4 @@
-// Wires HTTP only: /graphql (Apollo), /healthz, and the built web app at /.
+// Wires HTTP only: /graphql (Apollo) behind the request limits, /healthz, and the built web app at /.
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
@@ -6,12 +6,13 @@ import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/dis
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Database, Db } from '@ntm/db';
 import { ERROR_CODES, type ErrorCode, isDomainError, localizeError, parseLocale } from '@ntm/domain';
-import { GraphQLError, type GraphQLFormattedError } from 'graphql';
+import { type FragmentDefinitionNode, GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
 import { type Kysely, sql } from 'kysely';
-import { ANONYMOUS_ACTOR, type Context, createContext } from './context.ts';
+import { type Context, createContext } from './context.ts';
 import { startLiveServer } from './events/live-server.ts';
 import { flushPlanEvents } from './events/plan-events.ts';
 import { BodyTooLargeError, readBody } from './http/body.ts';
+import { callerKey, resolveCaller } from './http/caller.ts';
 import {
   hashRequest,
   IDEMPOTENCY_HEADER,
@@ -20,6 +21,15 @@ import {
   purgeIdempotencyKeys,
   runIdempotent,
 } from './http/idempotency.ts';
+import {
+  DEFAULT_QUERY_LIMITS,
+  estimateCost,
+  type QueryLimits,
+  queryLimitError,
+  queryLimitRules,
+} from './http/query-limits.ts';
+import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitSettings } from './http/rate-limit.ts';
+import { API_SECURITY_HEADERS } from './http/security-headers.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { refuseSubscriptionsOverHttp } from './http/subscription-guard.ts';
 import type { Logger } from './logger.ts';
@@ -29,8 +39,15 @@ export interface AppOptions {
   db: Kysely<Database>;
   log: Logger;
   webDist: string;
+  /** Serve the GraphQL IDE page at /graphiql. */
   ideEnabled: boolean;
+  /** Answer introspection queries; off unless set (the IDE needs it). */
+  introspection?: boolean;
   maxBodyBytes: number;
+  queryLimits?: Partial<QueryLimits>;
+  rateLimit?: RateLimitSettings;
+  /** Take the client address from X-Forwarded-For (only behind a trusted reverse proxy). */
+  trustProxy?: boolean;
   /** The database's NOTIFY listener (`Db.listen`): live updates (subscriptions) need it. */
   listen?: Db['listen'];
 }
@@ -43,15 +60,41 @@ export interface App {
 
 const knownCodes = new Set<string>(ERROR_CODES);
 
-/** Puts planner-readable, localized messages on typed errors raised outside resolvers (e.g. Money input). */
-function localizeErrorsPlugin(): ApolloServerPlugin<Context> {
+/** An error the caller cannot act on: a bug or a failure inside (SQL, network), never shown as is. */
+function isInternalError(error: GraphQLError): boolean {
+  const original = error.originalError ?? error;
+  if (isDomainError(original) || (original instanceof Error && original.name === 'PothosValidationError')) {
+    return false;
+  }
+  if (original instanceof GraphQLError) return original.extensions?.['code'] === 'INTERNAL_SERVER_ERROR';
+  return error.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' || original instanceof Error;
+}
+
+/**
+ * Logs internal errors with their detail and the request id; answers typed errors in the
+ * caller's language; gives masked internal errors the request id that finds the log line.
+ */
+function errorsPlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
+        async didEncounterErrors({ errors, contextValue }) {
+          for (const error of errors) {
+            if (!isInternalError(error)) continue;
+            const original = error.originalError ?? error;
+            contextValue.log.error('internal error', {
+              path: error.path?.join('.'),
+              error: original instanceof Error ? (original.stack ?? original.message) : String(original),
+            });
+          }
+        },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single' || !response.body.singleResult.errors) return;
           response.body.singleResult.errors = response.body.singleResult.errors.map((error) => {
             const code = error.extensions?.['code'];
+            if (code === 'INTERNAL_SERVER_ERROR') {
+              return { ...error, extensions: { ...error.extensions, requestId: contextValue.requestId } };
+            }
             if (typeof code !== 'string' || !knownCodes.has(code)) return error;
             const params = (error.extensions?.['params'] ?? {}) as Record<string, string | number>;
             return {
@@ -65,6 +108,38 @@ function localizeErrorsPlugin(): ApolloServerPlugin<Context> {
   };
 }
 
+/** The cost limit needs the variables (`first: $n`), so it runs once the operation is known. */
+function costLimitPlugin(maxCost: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async didResolveOperation({ schema: resolved, operation, document, request }) {
+          if (!operation) return;
+          const fragments = (name: string) =>
+            document.definitions.find(
+              (d): d is FragmentDefinitionNode =>
+                d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name,
+            );
+          const cost = estimateCost(resolved, operation, fragments, request.variables ?? {});
+          if (cost > maxCost) throw queryLimitError('cost', maxCost, cost);
+        },
+      };
+    },
+  };
+}
+
+/** A typed error answered before GraphQL runs (too large, too many requests, bad JSON). */
+function sendHttpError(
+  res: ServerResponse,
+  status: number,
+  headers: Record<string, string>,
+  error: { code: string; message: string; params?: Record<string, string | number> },
+) {
+  res.writeHead(status, { ...headers, 'Content-Type': 'application/json; charset=utf-8' });
+  const extensions = error.params ? { code: error.code, params: error.params } : { code: error.code };
+  res.end(JSON.stringify({ errors: [{ message: error.message, extensions }] }));
+}
+
 export function createApp(options: AppOptions): App {
   const { db, log } = options;
   const server = createServer();
@@ -72,17 +147,24 @@ export function createApp(options: AppOptions): App {
     ideEnabled: options.ideEnabled,
   });
 
+  const limits = { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits };
+  const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
+
   const apollo = new ApolloServer<Context>({
     schema,
-    introspection: options.ideEnabled,
+    introspection: options.introspection ?? false,
+    // A browser on another site cannot send a "simple" request (no preflight) that we execute.
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    parseOptions: { maxTokens: limits.maxTokens },
+    validationRules: queryLimitRules(limits),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
-      localizeErrorsPlugin(),
       refuseSubscriptionsOverHttp(),
+      costLimitPlugin(limits.maxCost),
+      errorsPlugin(),
     ],
     formatError: (formatted: GraphQLFormattedError, error: unknown) => {
       const original = error instanceof GraphQLError ? (error.originalError ?? error) : error;
@@ -106,14 +188,21 @@ export function createApp(options: AppOptions): App {
       if (original instanceof Error && original.name === 'PothosValidationError') {
         return { message: original.message, path: formatted.path, extensions: { code: 'BAD_USER_INPUT' } };
       }
+      // The parser stops at the token limit with a syntax error; report it as the limit it is.
+      const tooManyTokens = /more tha[nt] (\d+) tokens/.exec(formatted.message);
+      if (formatted.extensions?.['code'] === 'GRAPHQL_PARSE_FAILED' && tooManyTokens) {
+        const max = Number(tooManyTokens[1]);
+        return {
+          message: formatted.message,
+          extensions: { code: 'QUERY_LIMIT_EXCEEDED', params: { limit: 'tokens', max } },
+        };
+      }
       const isInternal =
-        formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' ||
-        (original instanceof Error && !(original instanceof GraphQLError));
+        error instanceof GraphQLError
+          ? isInternalError(error)
+          : formatted.extensions?.['code'] === 'INTERNAL_SERVER_ERROR' || error instanceof Error;
       if (!isInternal) return formatted;
-      // Never leak SQL or internals: the request id leads to the server-side log line.
-      log.error('internal error', {
-        error: original instanceof Error ? original.stack : String(original),
-      });
+      // Never leak SQL or internals: errorsPlugin logs the detail and adds the request id.
       return {
         message: 'Internal server error / Lỗi máy chủ',
         path: formatted.path,
@@ -142,6 +231,30 @@ export function createApp(options: AppOptions): App {
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
     await started;
     const requestId = randomUUID();
+    const locale = parseLocale(req.headers['accept-language']);
+    const origin = req.headers['x-ntm-origin'] === 'grid' ? 'grid' : 'api';
+    const baseHeaders: Record<string, string> = {
+      ...API_SECURITY_HEADERS,
+      'X-Request-Id': requestId,
+      'Content-Language': locale,
+    };
+    const caller = resolveCaller(req, { trustProxy: options.trustProxy ?? false });
+    const retryAfter = limiter.take(callerKey(caller));
+    if (retryAfter !== null) {
+      req.resume();
+      const params = { retryAfter };
+      sendHttpError(
+        res,
+        429,
+        { ...baseHeaders, 'Retry-After': String(retryAfter) },
+        {
+          code: 'RATE_LIMITED',
+          params,
+          message: localizeError({ code: 'RATE_LIMITED', params }, locale),
+        },
+      );
+      return;
+    }
     const headers = new HeaderMap();
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
@@ -152,34 +265,29 @@ export function createApp(options: AppOptions): App {
       const isJson = (req.headers['content-type'] ?? '').includes('application/json');
       body = isJson && text.length > 0 ? JSON.parse(text) : text;
     } catch (error) {
-      const status = error instanceof BodyTooLargeError ? 413 : 400;
-      const message = status === 413 ? 'Request body too large' : 'Request body is not valid JSON';
-      res.writeHead(status, {
-        'Content-Type': 'application/json; charset=utf-8',
-        'X-Request-Id': requestId,
-      });
-      res.end(
-        JSON.stringify({
-          errors: [
-            {
-              message,
-              extensions: {
-                code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
-              },
-            },
-          ],
-        }),
-      );
+      if (error instanceof BodyTooLargeError) {
+        // Stop reading; the client gets its answer and the connection closes.
+        res.setHeader('Connection', 'close');
+        const params = { max: options.maxBodyBytes };
+        sendHttpError(res, 413, baseHeaders, {
+          code: 'PAYLOAD_TOO_LARGE',
+          params,
+          message: localizeError({ code: 'PAYLOAD_TOO_LARGE', params }, locale),
+        });
+      } else {
+        sendHttpError(res, 400, baseHeaders, {
+          code: 'BAD_REQUEST',
+          message: 'Request body is not valid JSON',
+        });
+      }
       return;
     }
-    const locale = parseLocale(req.headers['accept-language']);
-    const origin = req.headers['x-ntm-origin'] === 'grid' ? 'grid' : 'api';
-    const baseHeaders: Record<string, string> = { 'X-Request-Id': requestId, 'Content-Language': locale };
 
     const execute = async (database: Kysely<Database>) => {
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext({ db: database, locale, log, origin, requestId }),
+        context: async () =>
+          createContext({ db: database, locale, log, origin, requestId, actor: caller.actor }),
       });
       const outHeaders = { ...baseHeaders };
       for (const [key, value] of response.headers) outHeaders[key] = value;
@@ -192,9 +300,8 @@ export function createApp(options: AppOptions): App {
     const idempotencyKey =
       req.method === 'POST' ? idempotencyKeyFor(req.headers[IDEMPOTENCY_HEADER], body) : null;
     if (idempotencyKey && idempotencyKey.length > MAX_KEY_LENGTH) {
-      res.writeHead(400, { ...baseHeaders, 'Content-Type': 'application/json; charset=utf-8' });
       const message = `Idempotency-Key is longer than ${MAX_KEY_LENGTH} characters`;
-      res.end(JSON.stringify({ errors: [{ message, extensions: { code: 'BAD_REQUEST' } }] }));
+      sendHttpError(res, 400, baseHeaders, { code: 'BAD_REQUEST', message });
       return;
     }
     if (!idempotencyKey) {
@@ -206,24 +313,22 @@ export function createApp(options: AppOptions): App {
     let headersOfRun = baseHeaders;
     const outcome = await runIdempotent(
       db,
-      { actor: ANONYMOUS_ACTOR, key: idempotencyKey, requestHash: hashRequest(body) },
+      { actor: caller.actor, key: idempotencyKey, requestHash: hashRequest(body) },
       async (trx) => {
         const response = await execute(trx);
         headersOfRun = response.headers;
         return { status: response.status, body: response.body };
       },
     );
-    const json = { 'Content-Type': 'application/json; charset=utf-8' };
     if (outcome.kind === 'reused') {
-      res.writeHead(422, { ...baseHeaders, ...json });
-      const error = { code: 'IDEMPOTENCY_KEY_REUSED' as const };
-      res.end(JSON.stringify({ errors: [{ message: localizeError(error, locale), extensions: error }] }));
+      const code = 'IDEMPOTENCY_KEY_REUSED';
+      sendHttpError(res, 422, baseHeaders, { code, message: localizeError({ code }, locale) });
     } else if (outcome.kind === 'replayed') {
       // The stored answer is replayed byte for byte, in the language of the first call.
       res.writeHead(outcome.response.status, {
+        ...API_SECURITY_HEADERS,
         'X-Request-Id': requestId,
-        ...json,
-        'Cache-Control': 'no-store',
+        'Content-Type': 'application/json; charset=utf-8',
         'Idempotent-Replayed': 'true',
       });
       res.end(outcome.response.body);

@@ -24,6 +24,8 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       PORT: '0',
       HOST: '127.0.0.1',
       NTM_GRAPHQL_IDE: 'false',
+      // Tests drive many requests from one address; the rate limit has its own tests.
+      NTM_RATE_LIMIT_PER_MINUTE: '0',
       NTM_WEB_DIST: '/nonexistent',
       NTM_LOG_LEVEL: 'info',
       ...env,

@@ -404,9 +404,11 @@ describe('revertChange', () => {
     );
     const planId = created.createPlan.plan.id;
     const batch = await set(planId, [cell('4242')]);
-    await app.ok(`mutation($id: ID!) { changePlanStatus(planId: $id, status: SUBMITTED) { __typename } }`, {
+    await app.recordConsultations(planId);
+    const submitted = await app.ok(`mutation($id: ID!) { submitPlan(planId: $id) { __typename } }`, {
       id: planId,
     });
+    expect(submitted.submitPlan.__typename).toBe('PlanPayload');
     const before = await state();
     const result = (await app.ok(REVERT, { input: { batchId: batch.batchId } })).revertChange;
     expect(result).toMatchObject({ __typename: 'InputError', code: 'PLAN_LOCKED' });

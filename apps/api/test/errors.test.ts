@@ -25,8 +25,8 @@ function cell(overrides: Record<string, unknown> = {}) {
  * Runs a request expected to fail and returns the code and message wherever the error is
  * reported: top-level GraphQL errors, a typed error result, or the first cell of a rejected batch.
  */
-async function failure(query: string, variables: Record<string, unknown>, locale = 'vi') {
-  const result = await app.gql(query, variables, { locale });
+async function failure(query: string, variables: Record<string, unknown>, locale = 'vi', baseUrl?: string) {
+  const result = await app.gql(query, variables, { locale, baseUrl });
   if (result.errors?.length) {
     const e = result.errors[0]!;
     return { code: String(e.extensions?.['code']), message: e.message };
@@ -56,7 +56,11 @@ const planInput = () => ({
   criteriaSetId: ids.criteriaSet,
 });
 const setTargets = `mutation($p: ID!, $t: [PlanTargetInput!]!) { setPlanTargets(planId: $p, targets: $t) { __typename ... on Error { code message } } }`;
-const setStatus = `mutation($id: ID!, $s: PlanStatus!) { changePlanStatus(planId: $id, status: $s) { __typename ... on Error { code message } } }`;
+const step = (name: string, args = '') =>
+  `mutation($id: ID!) { ${name}(planId: $id${args}) { __typename ... on Error { code message } } }`;
+const recordConsultation = `mutation($input: RecordConsultationInput!) { recordConsultation(input: $input) { __typename ... on Error { code message } } }`;
+/** Apps over the same database with tight request limits (the main one has them off or high). */
+const tight: { rateLimited: string; smallBody: string } = { rateLimited: '', smallBody: '' };
 const setStatusOf = `mutation($input: SetCriterionStatusInput!) { setCriterionStatus(input: $input) { __typename ... on Error { code message } } }`;
 const restoreSnapshot = `mutation($input: RestorePlanSnapshotInput!) { restorePlanSnapshot(input: $input) { __typename ... on Error { code message } } }`;
 const revert = `mutation($input: RevertChangeInput!) { revertChange(input: $input) { __typename ... on Error { code message } } }`;
@@ -144,7 +148,7 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
       p: ids.plan,
       t: [{ communeId: ids.lucSon, isTarget: true, deadline: 'Q5/2022' }],
     }),
-  INVALID_STATUS_TRANSITION: () => failure(setStatus, { id: ids.plan, s: 'LOCKED' }),
+  INVALID_STATUS_TRANSITION: () => failure(step('lockPlan'), { id: ids.plan }),
   INVALID_TARGET: () =>
     failure(setTargets, {
       p: ids.plan,
@@ -200,6 +204,27 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
   UNKNOWN_AUDIT_ENTRY: () => failure(revert, { input: { batchId: 'no-such-batch' } }),
   NOT_REVERTIBLE: () => failure(revert, { input: { auditId: ids.planAudit } }),
   REVERT_CONFLICT: () => failure(revert, { input: { auditId: ids.movedAudit } }),
+  RETURN_COMMENT_REQUIRED: () => failure(step('returnPlan', ', comment: "   "'), { id: ids.submittedPlan }),
+  CONSULTATION_MISSING: () => failure(step('submitPlan'), { id: ids.plan }),
+  INVALID_CONSULTATION: () =>
+    failure(recordConsultation, {
+      input: {
+        planId: ids.plan,
+        communeId: ids.lucSon,
+        heldOn: '2999-01-01',
+        outcome: 'AGREED',
+        minutesRef: 'BB-01',
+      },
+    }),
+  PLAN_NOT_LOCKED: () => failure(step('openPlanRevision'), { id: ids.plan }),
+  REVISION_EXISTS: () => failure(step('openPlanRevision'), { id: ids.lockedPlan }),
+  QUERY_LIMIT_EXCEEDED: () =>
+    failure(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: provinces { id }`).join(' ')} }`, {}),
+  RATE_LIMITED: async () => {
+    await app.gql('{ provinces { id } }', {}, { baseUrl: tight.rateLimited });
+    return failure('{ provinces { id } }', {}, 'vi', tight.rateLimited);
+  },
+  PAYLOAD_TOO_LARGE: () => failure(`{ provinces { id } } # ${'x'.repeat(4096)}`, {}, 'vi', tight.smallBody),
 };
 
 beforeAll(async () => {
@@ -251,7 +276,20 @@ beforeAll(async () => {
     { input: planInput() },
   );
   ids.submittedPlan = created.createPlan.plan.id;
-  await app.ok(setStatus, { id: ids.submittedPlan, s: 'SUBMITTED' });
+  await app.ok(step('submitPlan'), { id: ids.submittedPlan });
+
+  // A locked plan that already has a draft revision.
+  const locked = await app.ok(
+    `mutation($input: CreatePlanInput!) { createPlan(input: $input) { ... on PlanPayload { plan { id } } } }`,
+    { input: planInput() },
+  );
+  ids.lockedPlan = locked.createPlan.plan.id;
+  for (const name of ['submitPlan', 'approvePlan', 'lockPlan', 'openPlanRevision']) {
+    const moved = await app.ok(step(name), { id: ids.lockedPlan });
+    expect(moved[name].__typename).toBe('PlanPayload');
+  }
+  tight.rateLimited = await app.startSibling({ rateLimit: { perMinute: 1, burst: 1 } });
+  tight.smallBody = await app.startSibling({ maxBodyBytes: 1024 });
 
   // Audit entries to revert: a plan change (not revertible) and a cell that moved again since.
   const auditId = (id: bigint) => Buffer.from(`AuditEntry:${id}`).toString('base64');

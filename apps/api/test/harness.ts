@@ -3,7 +3,7 @@
 import { seedDemo, seedReference } from '@ntm/db';
 import { createTestDb } from '@ntm/db/testing';
 import { createLogger } from '../src/logger.ts';
-import { createApp } from '../src/server.ts';
+import { type AppOptions, createApp } from '../src/server.ts';
 
 export interface GqlResult<T = any> {
   status: number;
@@ -11,19 +11,42 @@ export interface GqlResult<T = any> {
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
 
-export async function startTestApp() {
+type AppSettings = Omit<AppOptions, 'db' | 'log' | 'listen'> & { log?: AppOptions['log'] };
+
+/** Request limits off (one test client would otherwise hit them); the hardening tests turn them on. */
+const testSettings: AppSettings = {
+  webDist: '/nonexistent',
+  ideEnabled: true,
+  introspection: true,
+  maxBodyBytes: 16 * 1024 * 1024,
+  rateLimit: { perMinute: 0, burst: 1 },
+};
+
+export async function startTestApp(overrides: Partial<AppSettings> = {}) {
   const counter = { statements: 0 };
   const database = await createTestDb({
     onQuery: () => void counter.statements++,
   });
   await seedReference(database.db);
   await seedDemo(database.db);
+  const siblings: Array<{ stop(): Promise<void> }> = [];
+  /** Another app (other settings) over the same database; closed with this one. */
+  async function startSibling(settings: Partial<AppSettings>) {
+    const sibling = createApp({
+      log: createLogger('silent'),
+      ...testSettings,
+      ...settings,
+      db: database.db,
+      listen: database.listen,
+    });
+    siblings.push(sibling);
+    return `http://127.0.0.1:${await sibling.listen(0, '127.0.0.1')}`;
+  }
   const app = createApp({
-    db: database.db,
     log: createLogger('silent'),
-    webDist: '/nonexistent',
-    ideEnabled: true,
-    maxBodyBytes: 16 * 1024 * 1024,
+    ...testSettings,
+    ...overrides,
+    db: database.db,
     listen: database.listen,
   });
   const port = await app.listen(0, '127.0.0.1');
@@ -32,9 +55,9 @@ export async function startTestApp() {
   async function gql<T = any>(
     query: string,
     variables: Record<string, unknown> = {},
-    options: { locale?: string; headers?: Record<string, string> } = {},
+    options: { locale?: string; headers?: Record<string, string>; baseUrl?: string } = {},
   ): Promise<GqlResult<T>> {
-    const response = await fetch(`${url}/graphql`, {
+    const response = await fetch(`${options.baseUrl ?? url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
@@ -60,13 +83,43 @@ export async function startTestApp() {
     return result.data;
   }
 
+  /**
+   * Records an agreed public consultation for every Program 135 commune of the plan that has
+   * money and none yet, so the plan can be submitted.
+   */
+  async function recordConsultations(planId: string) {
+    const data = await ok(`query($id: ID!) { plan(id: $id) { missingConsultations { id } } }`, {
+      id: planId,
+    });
+    for (const commune of data.plan.missingConsultations as Array<{ id: string }>) {
+      const result = await ok(
+        `mutation($input: RecordConsultationInput!) { recordConsultation(input: $input) { __typename } }`,
+        {
+          input: {
+            planId,
+            communeId: commune.id,
+            heldOn: '2022-03-15',
+            outcome: 'AGREED',
+            minutesRef: 'BB-01/2022',
+          },
+        },
+      );
+      if (result.recordConsultation.__typename !== 'ConsultationPayload') {
+        throw new Error(`recordConsultation: ${JSON.stringify(result)}`);
+      }
+    }
+  }
+
   return {
     url,
     db: database.db,
+    recordConsultations,
     counter,
     gql,
     ok,
+    startSibling,
     async close() {
+      for (const sibling of siblings) await sibling.stop();
       await app.stop();
       await database.close();
     },

@@ -660,14 +660,11 @@ describe('plans', () => {
       },
     ]);
 
-    const status = `mutation($id: ID!, $s: PlanStatus!) { changePlanStatus(planId: $id, status: $s) { ... on PlanPayload { plan { status } } ... on Error { code } } }`;
-    expect((await app.ok(status, { id: plan.id, s: 'SUBMITTED' })).changePlanStatus.plan.status).toBe(
-      'SUBMITTED',
-    );
-    expect((await app.ok(status, { id: plan.id, s: 'APPROVED' })).changePlanStatus.plan.status).toBe(
-      'APPROVED',
-    );
-    expect((await app.ok(status, { id: plan.id, s: 'LOCKED' })).changePlanStatus.plan.status).toBe('LOCKED');
+    const step = (name: string) =>
+      `mutation($id: ID!) { ${name}(planId: $id) { ... on PlanPayload { plan { status } } ... on Error { code } } }`;
+    expect((await app.ok(step('submitPlan'), { id: plan.id })).submitPlan.plan.status).toBe('SUBMITTED');
+    expect((await app.ok(step('approvePlan'), { id: plan.id })).approvePlan.plan.status).toBe('APPROVED');
+    expect((await app.ok(step('lockPlan'), { id: plan.id })).lockPlan.plan.status).toBe('LOCKED');
     const audit = await app.db
       .selectFrom('audit_log')
       .select('action')

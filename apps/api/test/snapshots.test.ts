@@ -251,9 +251,11 @@ describe('plan versions', () => {
     await app.ok(`mutation($i: SetFundingCapInput!) { setFundingCap(input: $i) { __typename } }`, {
       i: { planId: ids.plan, sourceId: sources.NSTW, amount: '1', isConfirmed: false },
     });
-    await app.ok(`mutation($id: ID!) { changePlanStatus(planId: $id, status: SUBMITTED) { __typename } }`, {
+    await app.recordConsultations(ids.plan!);
+    const submitted = await app.ok(`mutation($id: ID!) { submitPlan(planId: $id) { __typename } }`, {
       id: ids.plan,
     });
+    expect(submitted.submitPlan.__typename).toBe('PlanPayload');
 
     const capsAtFirst = await app.db
       .selectFrom('plan_snapshot_cap')

@@ -232,7 +232,7 @@ describe('planChanged', () => {
     expect(stream.pending()).toEqual([]);
   });
 
-  it('delivers setFundingCap, setCriterionStatus and changePlanStatus changes', async () => {
+  it('delivers setFundingCap, setCriterionStatus and workflow changes', async () => {
     await app.ok(`mutation($input: SetFundingCapInput!) { setFundingCap(input: $input) { __typename } }`, {
       input: { planId: ids.plan, sourceId: sources.NS_HUYEN, amount: '9000000000', isConfirmed: true },
     });
@@ -264,16 +264,20 @@ describe('planChanged', () => {
       isMet: true,
     });
 
-    const changeStatus = `mutation($id: ID!, $s: PlanStatus!) { changePlanStatus(planId: $id, status: $s) {
-      __typename ... on PlanPayload { plan { version } } } }`;
-    const submitted = await app.ok(changeStatus, { id: ids.plan, s: 'SUBMITTED' });
+    await app.recordConsultations(ids.plan);
+    const submitted = await app.ok(
+      `mutation($id: ID!) { submitPlan(planId: $id) { __typename ... on PlanPayload { plan { version } } } }`,
+      { id: ids.plan },
+    );
     expect(await stream.next()).toMatchObject({
       __typename: 'PlanStatusChanged',
       planId: ids.plan,
       status: 'SUBMITTED',
-      version: submitted.changePlanStatus.plan.version,
+      version: submitted.submitPlan.plan.version,
     });
-    await app.ok(changeStatus, { id: ids.plan, s: 'DRAFT' });
+    await app.ok(`mutation($id: ID!) { returnPlan(planId: $id, comment: "Bổ sung") { __typename } }`, {
+      id: ids.plan,
+    });
     expect(await stream.next()).toMatchObject({ __typename: 'PlanStatusChanged', status: 'DRAFT' });
   });
 

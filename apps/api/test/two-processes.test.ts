@@ -63,6 +63,8 @@ beforeAll(async () => {
     log: createLogger('silent'),
     webDist: '/nonexistent',
     ideEnabled: false,
+    // One load client drives every request: no per-caller limit.
+    rateLimit: { perMinute: 0, burst: 1 },
     maxBodyBytes: 16 * 1024 * 1024,
     listen: database.listen,
   });

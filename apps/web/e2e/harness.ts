@@ -21,7 +21,10 @@ export async function startE2EApp() {
     log: createLogger('silent'),
     webDist,
     ideEnabled: true,
+    introspection: true,
     maxBodyBytes: 16 * 1024 * 1024,
+    // Several simulated users share 127.0.0.1 here; per-caller limits have their own API tests.
+    rateLimit: { perMinute: 0, burst: 1 },
     // Live updates (subscriptions) need the database's NOTIFY listener.
     listen: database.listen,
   });

@@ -35,7 +35,9 @@ export type AuditEntity =
   | 'criterion_status'
   | 'district_criterion_status'
   | 'project'
-  | 'plan_snapshot';
+  | 'plan_snapshot'
+  | 'plan_transition'
+  | 'commune_consultation';
 export type AuditAction = 'insert' | 'update' | 'delete';
 
 export interface ProvinceTable {
@@ -212,6 +214,32 @@ export interface ProjectTable {
   updated_by: ColumnType<string, string | undefined, string>;
 }
 
+/** One move of a plan along its workflow; a return to draft carries the reviewer's comment. */
+export interface PlanTransitionTable {
+  id: Identity;
+  plan_id: number;
+  from_status: PlanStatus;
+  to_status: PlanStatus;
+  comment: string | null;
+  actor: string;
+  at: Timestamp;
+}
+
+export type ConsultationOutcome = 'agreed' | 'agreed_with_changes' | 'not_agreed';
+
+/** The public consultation (lấy ý kiến nhân dân) held in a Program 135 commune for a plan. */
+export interface CommuneConsultationTable {
+  plan_id: number;
+  commune_id: number;
+  held_on: DateOnly;
+  outcome: ConsultationOutcome;
+  minutes_ref: string;
+  note: string | null;
+  version: Generated<number>;
+  updated_at: Timestamp;
+  updated_by: ColumnType<string, string | undefined, string>;
+}
+
 export interface AuditLogTable {
   id: ColumnType<bigint, never, never>;
   at: Timestamp;
@@ -288,6 +316,8 @@ export interface Database {
   plan_snapshot_cell: PlanSnapshotCellTable;
   plan_snapshot_cap: PlanSnapshotCapTable;
   idempotency_key: IdempotencyKeyTable;
+  plan_transition: PlanTransitionTable;
+  commune_consultation: CommuneConsultationTable;
 }
 
 export type Province = Selectable<ProvinceTable>;
@@ -313,3 +343,5 @@ export type ProjectUpdate = Updateable<ProjectTable>;
 export type AuditLog = Selectable<AuditLogTable>;
 export type NewAuditLog = Insertable<AuditLogTable>;
 export type PlanSnapshot = Selectable<PlanSnapshotTable>;
+export type PlanTransition = Selectable<PlanTransitionTable>;
+export type CommuneConsultation = Selectable<CommuneConsultationTable>;

@@ -42,6 +42,14 @@ export const ERROR_CODES = [
   'UNKNOWN_AUDIT_ENTRY',
   'NOT_REVERTIBLE',
   'REVERT_CONFLICT',
+  'RETURN_COMMENT_REQUIRED',
+  'CONSULTATION_MISSING',
+  'INVALID_CONSULTATION',
+  'PLAN_NOT_LOCKED',
+  'REVISION_EXISTS',
+  'QUERY_LIMIT_EXCEEDED',
+  'RATE_LIMITED',
+  'PAYLOAD_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -235,7 +243,70 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
     en: (p) =>
       `Not reverted: ${formatCount(p['count'], 'en') || 'some'} value(s) changed again since${part(p['actor'], ' (by ', ')')}; nothing was overwritten`,
   },
+  RETURN_COMMENT_REQUIRED: {
+    vi: () => 'Cần ghi ý kiến khi trả lại kế hoạch để người lập biết phải sửa gì',
+    en: () => 'Returning a plan needs a comment so the planner knows what to change',
+  },
+  CONSULTATION_MISSING: {
+    vi: (p) =>
+      `Chưa trình được: ${formatCount(p['count'], 'vi') || 'một số'} xã thuộc Chương trình 135 có vốn nhưng chưa có biên bản lấy ý kiến nhân dân${part(p['communes'], ' (', ')')}`,
+    en: (p) =>
+      `Cannot submit: ${formatCount(p['count'], 'en') || 'some'} Program 135 commune(s) with money have no record of the public consultation${part(p['communes'], ' (', ')')}`,
+  },
+  INVALID_CONSULTATION: {
+    vi: (p) => `Biên bản lấy ý kiến không hợp lệ${part(CONSULTATION_FIELDS[String(p['field'])]?.vi, ': ')}`,
+    en: (p) => `Invalid consultation record${part(CONSULTATION_FIELDS[String(p['field'])]?.en, ': ')}`,
+  },
+  PLAN_NOT_LOCKED: {
+    vi: (p) =>
+      `Chỉ mở được bản điều chỉnh từ kế hoạch đã khóa${part(describeStatusParam(p['status'], 'vi'), ' (kế hoạch đang ở trạng thái "', '")')}`,
+    en: (p) =>
+      `A revision can only be opened from a locked plan${part(describeStatusParam(p['status'], 'en'), ' (this plan is "', '")')}`,
+  },
+  REVISION_EXISTS: {
+    vi: (p) => `Kế hoạch này đang có bản điều chỉnh nháp${part(quote(p['plan']), ' ')}`,
+    en: (p) => `This plan already has a draft revision${part(quote(p['plan']), ' ')}`,
+  },
+  QUERY_LIMIT_EXCEEDED: {
+    vi: (p) =>
+      `Truy vấn vượt giới hạn${part(QUERY_LIMITS[String(p['limit'])]?.vi, ' ')}${part(p['actual'], ': ')}${part(p['max'], ', tối đa ')}`,
+    en: (p) =>
+      `The query exceeds the${part(QUERY_LIMITS[String(p['limit'])]?.en, ' ')} limit${part(p['actual'], ': ')}${part(p['max'], ', at most ')}`,
+  },
+  RATE_LIMITED: {
+    vi: (p) => `Quá nhiều yêu cầu; thử lại${part(p['retryAfter'], ' sau ', ' giây')}`,
+    en: (p) => `Too many requests; try again${part(p['retryAfter'], ' in ', ' s')}`,
+  },
+  PAYLOAD_TOO_LARGE: {
+    vi: (p) => `Yêu cầu quá lớn${part(formatCount(p['max'], 'vi'), ' (tối đa ', ' byte)')}`,
+    en: (p) => `The request is too large${part(formatCount(p['max'], 'en'), ' (at most ', ' bytes)')}`,
+  },
 };
+
+const CONSULTATION_FIELDS: Partial<Record<string, Record<Locale, string>>> = {
+  heldOn: {
+    vi: 'ngày họp phải là ngày hợp lệ, không ở tương lai',
+    en: 'the date must be a real date, not in the future',
+  },
+  minutesRef: {
+    vi: 'cần số/ký hiệu biên bản (tối đa 200 ký tự)',
+    en: 'the minutes reference is required (at most 200 characters)',
+  },
+  communeId: { vi: 'xã không thuộc Chương trình 135', en: 'the commune is not a Program 135 commune' },
+  note: { vi: 'ghi chú tối đa 2000 ký tự', en: 'the note may have at most 2000 characters' },
+};
+
+const QUERY_LIMITS: Partial<Record<string, Record<Locale, string>>> = {
+  depth: { vi: 'độ sâu', en: 'depth' },
+  cost: { vi: 'chi phí', en: 'cost' },
+  aliases: { vi: 'số bí danh', en: 'alias' },
+  directives: { vi: 'số chỉ thị', en: 'directive' },
+  tokens: { vi: 'độ dài', en: 'token' },
+};
+
+function describeStatusParam(status: string | number | undefined, locale: Locale): string | undefined {
+  return status === undefined ? undefined : describePlanStatus(String(status), locale);
+}
 
 const FALLBACK: Record<Locale, string> = {
   vi: 'Đã xảy ra lỗi',

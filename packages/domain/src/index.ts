@@ -50,12 +50,14 @@ export {
   parseMoney,
   sumMoney,
 } from './money.ts';
-export type { PlanStatus } from './plan-status.ts';
+export type { PlanStatus, PlanWorkflowAction } from './plan-status.ts';
 export {
   canTransition,
   describePlanStatus,
   isPlanWritable,
   PLAN_STATUSES,
+  WORKFLOW_TARGET,
+  workflowActionsFor,
 } from './plan-status.ts';
 export type { Quarter } from './quarter.ts';
 export {

@@ -5,6 +5,8 @@ import {
   isPlanWritable,
   PLAN_STATUSES,
   type PlanStatus,
+  WORKFLOW_TARGET,
+  workflowActionsFor,
 } from './plan-status.ts';
 
 describe('canTransition', () => {
@@ -44,5 +46,17 @@ describe('describePlanStatus', () => {
     expect(describePlanStatus('submitted', 'vi')).toBe('Đã trình');
     expect(describePlanStatus('locked', 'en')).toBe('Locked');
     expect(describePlanStatus('archived', 'vi')).toBe('archived');
+  });
+});
+
+describe('workflowActionsFor', () => {
+  it('offers each step only where the transition it makes is allowed', () => {
+    for (const status of PLAN_STATUSES) {
+      for (const action of workflowActionsFor(status)) {
+        if (action === 'openRevision') expect(status).toBe('locked');
+        else expect(canTransition(status, WORKFLOW_TARGET[action]), `${status} ${action}`).toBe(true);
+      }
+    }
+    expect(workflowActionsFor('submitted')).toEqual(['approve', 'return']);
   });
 });

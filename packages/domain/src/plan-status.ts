@@ -17,6 +17,32 @@ export function canTransition(from: PlanStatus, to: PlanStatus): boolean {
   return ALLOWED_TRANSITIONS[from].includes(to);
 }
 
+/**
+ * The workflow as people name its steps: the planner submits, the council (HĐND) reviewer
+ * approves or returns with a comment, the approved plan is locked, and a locked plan is changed
+ * only through a new revision (a new draft linked to it).
+ */
+export type PlanWorkflowAction = 'submit' | 'approve' | 'return' | 'lock' | 'openRevision';
+
+const WORKFLOW_ACTIONS: Record<PlanStatus, readonly PlanWorkflowAction[]> = {
+  draft: ['submit'],
+  submitted: ['approve', 'return'],
+  approved: ['lock'],
+  locked: ['openRevision'],
+};
+
+/** The status each transition moves the plan to (opening a revision leaves the plan locked). */
+export const WORKFLOW_TARGET: Record<Exclude<PlanWorkflowAction, 'openRevision'>, PlanStatus> = {
+  submit: 'submitted',
+  approve: 'approved',
+  return: 'draft',
+  lock: 'locked',
+};
+
+export function workflowActionsFor(status: PlanStatus): readonly PlanWorkflowAction[] {
+  return WORKFLOW_ACTIONS[status];
+}
+
 // The single place that decides whether allocations may change: once submitted, the figures are
 // what reviewers are looking at.
 export function isPlanWritable(status: PlanStatus): boolean {

@@ -38,6 +38,14 @@ const AuditEntityEnum = builder.enumType('AuditEntity', {
     DISTRICT_CRITERION_STATUS: { value: 'district_criterion_status' },
     PROJECT: { value: 'project' },
     PLAN_SNAPSHOT: { value: 'plan_snapshot', description: 'A named version of a plan was taken.' },
+    PLAN_TRANSITION: {
+      value: 'plan_transition',
+      description: 'A step of the approval workflow (submit, approve, return with a comment, lock).',
+    },
+    COMMUNE_CONSULTATION: {
+      value: 'commune_consultation',
+      description: 'The record of the public consultation in a Program 135 commune.',
+    },
   } as const satisfies Record<string, { value: AuditEntity; description?: string }>,
 });
 

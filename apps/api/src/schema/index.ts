@@ -7,6 +7,8 @@ import './geography.ts';
 import './criteria.ts';
 import './criteria-status.ts';
 import './plan.ts';
+import './plan-workflow.ts';
+import './consultation.ts';
 import './funding.ts';
 import './allocation.ts';
 import './grid-totals.ts';

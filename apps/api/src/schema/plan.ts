@@ -4,7 +4,7 @@ import type { NtmLevel, Plan, PlanCommune, PlanStatus } from '@ntm/db';
 import { formatQuarter, toQuarterCode } from '@ntm/domain';
 import { builder } from '../builder.ts';
 import { loadNodes } from '../loaders.ts';
-import { changePlanStatus, createPlan, setPlanTargets, updatePlan } from '../services/plans.ts';
+import { createPlan, setPlanTargets, updatePlan } from '../services/plans.ts';
 import { resolveIdConnection } from './connection.ts';
 import { CriteriaSetRef } from './criteria.ts';
 import { mutationErrors } from './errors.ts';
@@ -15,7 +15,8 @@ export const PlanRef = builder.objectRef<Plan>('Plan');
 const PlanCommuneRef = builder.objectRef<PlanCommune>('PlanCommune');
 
 export const PlanStatusEnum = builder.enumType('PlanStatus', {
-  description: 'draft → submitted → approved → locked. Only a draft can be edited.',
+  description:
+    'draft → submitted → approved → locked (a returned plan goes back to draft). Only a draft can be edited.',
   values: {
     DRAFT: { value: 'draft' },
     SUBMITTED: { value: 'submitted' },
@@ -214,7 +215,7 @@ const PlanTargetInput = builder.inputType('PlanTargetInput', {
   }),
 });
 
-const PlanPayload = builder.objectRef<{ plan: Plan }>('PlanPayload').implement({
+export const PlanPayload = builder.objectRef<{ plan: Plan }>('PlanPayload').implement({
   fields: (t) => ({ plan: t.field({ type: PlanRef, resolve: (p) => p.plan }) }),
 });
 
@@ -244,18 +245,6 @@ builder.mutationFields((t) => ({
     args: { input: t.arg({ type: UpdatePlanInput, required: true }) },
     resolve: async (_r, { input }, ctx) => ({
       plan: await updatePlan(ctx, decodeId(String(input.planId), 'Plan', 'planId'), input),
-    }),
-  }),
-  changePlanStatus: t.field({
-    type: PlanPayload,
-    description: 'Moves a plan along draft → submitted → approved → locked (or back to draft when returned).',
-    errors: mutationErrors,
-    args: {
-      planId: t.arg.id({ required: true }),
-      status: t.arg({ type: PlanStatusEnum, required: true }),
-    },
-    resolve: async (_r, args, ctx) => ({
-      plan: await changePlanStatus(ctx, decodeId(String(args.planId), 'Plan', 'planId'), args.status),
     }),
   }),
   setPlanTargets: t.field({

@@ -1,16 +1,8 @@
-// Plan lifecycle: create (with its communes from the scope), edit, targets, status changes.
-import {
-  type Database,
-  inTransaction,
-  type NtmLevel,
-  type Plan,
-  type PlanStatus,
-  type PlanUpdate,
-} from '@ntm/db';
-import { canTransition, DomainError, parseQuarter } from '@ntm/domain';
+// Plans: create (with its communes from the scope), edit, targets. Status moves: plan-workflow.ts.
+import { type Database, inTransaction, type NtmLevel, type Plan, type PlanUpdate } from '@ntm/db';
+import { DomainError, parseQuarter } from '@ntm/domain';
 import type { Kysely } from 'kysely';
 import type { Context } from '../context.ts';
-import { publishPlanEvent } from '../events/plan-events.ts';
 import { recordAudit, toAuditJson } from './audit.ts';
 import { lockWritablePlan } from './plan-guard.ts';
 
@@ -142,33 +134,6 @@ export async function updatePlan(ctx: Context, planId: number, input: UpdatePlan
   });
 }
 
-export async function changePlanStatus(ctx: Context, planId: number, status: PlanStatus): Promise<Plan> {
-  return inTransaction(ctx.db, async (trx) => {
-    const before = await trx
-      .selectFrom('plan')
-      .selectAll()
-      .where('id', '=', planId)
-      .forUpdate()
-      .executeTakeFirst();
-    if (!before) throw new DomainError('UNKNOWN_PLAN', { field: 'planId' });
-    if (!canTransition(before.status, status)) {
-      throw new DomainError('INVALID_STATUS_TRANSITION', {
-        from: before.status,
-        to: status,
-      });
-    }
-    const after = await updatePlanRow(trx, ctx, before, { status });
-    await publishPlanEvent(trx, {
-      kind: 'plan',
-      planId,
-      actor: ctx.actor,
-      status: after.status,
-      version: after.version,
-    });
-    return after;
-  });
-}
-
 export interface TargetInput {
   communeId: number;
   isTarget: boolean;
@@ -237,7 +202,7 @@ export async function setPlanTargets(ctx: Context, planId: number, targets: Targ
 }
 
 /** Writes plan fields with a new version and author, audited in the same transaction. */
-async function updatePlanRow(
+export async function updatePlanRow(
   trx: Kysely<Database>,
   ctx: Context,
   before: Plan,

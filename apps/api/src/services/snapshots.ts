@@ -2,12 +2,12 @@
 // between two of them or between one and now, and restoring one as a new draft revision.
 // Every statement is set-based (INSERT … SELECT, one FULL OUTER JOIN), so the statement count
 // does not grow with the plan's size.
-import { randomUUID } from 'node:crypto';
 import { type Database, inTransaction, type Plan, type PlanSnapshot } from '@ntm/db';
 import { DomainError } from '@ntm/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Context } from '../context.ts';
 import { recordAudit, toAuditJson } from './audit.ts';
+import { createRevision } from './plan-revision.ts';
 
 const MAX_NAME = 300;
 
@@ -126,94 +126,11 @@ export async function restorePlanSnapshot(
       .selectAll()
       .where('id', '=', snapshot.plan_id)
       .executeTakeFirstOrThrow();
-    const plan = await trx
-      .insertInto('plan')
-      .values({
-        name,
-        scope_level: source.scope_level,
-        province_id: source.province_id,
-        district_id: source.district_id,
-        period_start_year: source.period_start_year,
-        period_end_year: source.period_end_year,
-        criteria_set_id: source.criteria_set_id,
-        district_criteria_set_id: source.district_criteria_set_id,
-        revision: source.revision + 1,
-        previous_revision_id: source.id,
-        note: source.note,
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await trx
-      .insertInto('plan_commune')
-      .columns([
-        'plan_id',
-        'commune_id',
-        'is_target',
-        'target_level',
-        'deadline_year',
-        'deadline_quarter',
-        'priority',
-      ])
-      .expression(
-        trx
-          .selectFrom('plan_commune')
-          .select((eb) => [
-            eb.val(plan.id).as('plan_id'),
-            'commune_id',
-            'is_target',
-            'target_level',
-            'deadline_year',
-            'deadline_quarter',
-            'priority',
-          ])
-          .where('plan_id', '=', source.id),
-      )
-      .execute();
-    const batchId = randomUUID();
-    const audit = { actor: ctx.actor, requestId: ctx.requestId, origin: ctx.origin };
-    await sql`
-      with caps as (
-        insert into funding_cap (plan_id, source_id, amount, is_confirmed, note)
-        select ${plan.id}, source_id, amount, is_confirmed, note
-        from plan_snapshot_cap where snapshot_id = ${snapshot.id}
-        returning *
-      )
-      insert into audit_log (actor, request_id, batch_id, origin, entity, action, plan_id, source_id,
-                             entity_key, before, after)
-      select ${audit.actor}, ${audit.requestId}, ${batchId}, ${audit.origin}, 'funding_cap', 'insert',
-             ${plan.id}, c.source_id, concat_ws(':', ${plan.id}::int, c.source_id), null,
-             jsonb_build_object('amount', c.amount::text, 'is_confirmed', c.is_confirmed, 'note', c.note,
-                                'version', c.version, 'restoredFrom', ${snapshot.id}::int)
-      from caps c`.execute(trx);
-    await sql`
-      with cells as (
-        insert into allocation (plan_id, commune_id, criterion_id, source_id, amount)
-        select ${plan.id}, commune_id, criterion_id, source_id, amount
-        from plan_snapshot_cell where snapshot_id = ${snapshot.id}
-        returning commune_id, criterion_id, source_id, amount, version
-      )
-      insert into audit_log (actor, request_id, batch_id, origin, entity, action, plan_id, commune_id,
-                             criterion_id, source_id, entity_key, before, after)
-      select ${audit.actor}, ${audit.requestId}, ${batchId}, ${audit.origin}, 'allocation', 'insert',
-             ${plan.id}, c.commune_id, c.criterion_id, c.source_id,
-             concat_ws(':', ${plan.id}::int, c.commune_id, c.criterion_id, c.source_id), null,
-             jsonb_build_object('amount', c.amount::text, 'version', c.version)
-      from cells c`.execute(trx);
-    await recordAudit(
-      trx,
-      ctx,
-      [
-        {
-          entity: 'plan',
-          action: 'insert',
-          entityKey: String(plan.id),
-          planId: plan.id,
-          before: null,
-          after: { ...toAuditJson(plan), restoredFromSnapshot: snapshot.id },
-        },
-      ],
-      batchId,
-    );
+    const { plan } = await createRevision(trx, ctx, source, name, {
+      caps: sql`select source_id, amount, is_confirmed, note from plan_snapshot_cap where snapshot_id = ${snapshot.id}`,
+      cells: sql`select commune_id, criterion_id, source_id, amount from plan_snapshot_cell where snapshot_id = ${snapshot.id}`,
+      provenance: { restoredFromSnapshot: snapshot.id },
+    });
     return plan;
   });
 }

@@ -4,6 +4,7 @@ import { PlanHeaderDocument, type PlanHeaderQuery } from '@ntm/graphql-client';
 import { lazy, Suspense, useEffect } from 'react';
 import { PresenceBar } from '../features/live-updates/presence-bar';
 import { usePlanChanges } from '../features/live-updates/use-plan-changes';
+import { PlanWorkflow } from '../features/plan-workflow/plan-workflow';
 import { RequestError } from '../features/plans/request-error';
 import { StatusBadge } from '../features/plans/status-badge';
 import { useT } from '../i18n/i18n-provider';
@@ -88,7 +89,7 @@ function ScreenBody({ plan, screen }: { plan: PlanHeader; screen: PlanTab }) {
 
 export function PlanLayout({ planId, screen }: { planId: string; screen: PlanTab }) {
   const t = useT();
-  const { state, reload, setData } = useQuery(PlanHeaderDocument, { id: planId });
+  const { state, reload, refresh, setData } = useQuery(PlanHeaderDocument, { id: planId });
   const plan = state.status === 'ready' ? state.data.plan : undefined;
 
   // Locked or submitted from elsewhere: the badge follows at once (the screens react on their own).
@@ -140,6 +141,7 @@ export function PlanLayout({ planId, screen }: { planId: string; screen: PlanTab
             </span>
           </p>
         </div>
+        <PlanWorkflow planId={plan.id} onChanged={refresh} />
         <PresenceBar planId={plan.id} />
         <PlanTabs planId={plan.id} screen={screen} />
       </header>

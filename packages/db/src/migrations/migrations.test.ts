@@ -23,6 +23,7 @@ const allTables = [
   'allocation',
   'audit_log',
   'commune',
+  'commune_consultation',
   'criteria_group',
   'criteria_set',
   'criterion',
@@ -38,6 +39,7 @@ const allTables = [
   'plan_snapshot',
   'plan_snapshot_cap',
   'plan_snapshot_cell',
+  'plan_transition',
   'project',
   'province',
 ];

@@ -37,6 +37,8 @@ export type AuditAction =
 export type AuditEntity =
   /** A cell of the grid. */
   | 'ALLOCATION'
+  /** The record of the public consultation in a Program 135 commune. */
+  | 'COMMUNE_CONSULTATION'
   | 'CRITERION_STATUS'
   | 'DISTRICT_CRITERION_STATUS'
   | 'FUNDING_CAP'
@@ -45,6 +47,8 @@ export type AuditEntity =
   | 'PLAN_COMMUNE'
   /** A named version of a plan was taken. */
   | 'PLAN_SNAPSHOT'
+  /** A step of the approval workflow (submit, approve, return with a comment, lock). */
+  | 'PLAN_TRANSITION'
   | 'PROJECT';
 
 export type AuditLogFilter = {
@@ -84,6 +88,15 @@ export type ConflictMode =
   /** Apply the cells without conflict; report the others. */
   | 'APPLY_OTHERS';
 
+/** What the people of the commune decided. */
+export type ConsultationOutcome =
+  /** Đồng thuận */
+  | 'AGREED'
+  /** Đồng thuận có điều chỉnh */
+  | 'AGREED_WITH_CHANGES'
+  /** Không đồng thuận: the plan cannot be submitted */
+  | 'NOT_AGREED';
+
 export type CreatePlanSnapshotInput = {
   /** e.g. "Bản trình HĐND 15/8/2022". */
   name: string;
@@ -97,10 +110,12 @@ export type ErrorCode =
   | 'BATCH_REJECTED'
   | 'BATCH_TOO_LARGE'
   | 'COMMUNE_NOT_IN_PLAN'
+  | 'CONSULTATION_MISSING'
   | 'CRITERION_NOT_IN_SET'
   | 'DUPLICATE_CELL'
   | 'FRACTIONAL_AMOUNT'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'INVALID_CONSULTATION'
   | 'INVALID_INPUT'
   | 'INVALID_NAME'
   | 'INVALID_PERIOD'
@@ -111,8 +126,14 @@ export type ErrorCode =
   | 'NEGATIVE_AMOUNT'
   | 'NOT_AN_AMOUNT'
   | 'NOT_REVERTIBLE'
+  | 'PAYLOAD_TOO_LARGE'
   | 'PLAN_LOCKED'
+  | 'PLAN_NOT_LOCKED'
+  | 'QUERY_LIMIT_EXCEEDED'
+  | 'RATE_LIMITED'
+  | 'RETURN_COMMENT_REQUIRED'
   | 'REVERT_CONFLICT'
+  | 'REVISION_EXISTS'
   | 'SOURCE_NOT_ELIGIBLE'
   | 'SUBSCRIPTION_OVER_HTTP'
   | 'UNKNOWN_AUDIT_ENTRY'
@@ -155,12 +176,37 @@ export type NtmLevel =
   /** Nâng cao (advanced) */
   | 'NANG_CAO';
 
-/** draft → submitted → approved → locked. Only a draft can be edited. */
+/** draft → submitted → approved → locked (a returned plan goes back to draft). Only a draft can be edited. */
 export type PlanStatus =
   | 'APPROVED'
   | 'DRAFT'
   | 'LOCKED'
   | 'SUBMITTED';
+
+/** A step of the approval workflow. */
+export type PlanWorkflowAction =
+  /** Submitted → approved (approvePlan). */
+  | 'APPROVE'
+  /** Approved → locked (lockPlan). */
+  | 'LOCK'
+  /** A new draft from a locked plan (openPlanRevision). */
+  | 'OPEN_REVISION'
+  /** Submitted → draft, with a comment (returnPlan). */
+  | 'RETURN'
+  /** Draft → submitted (submitPlan). */
+  | 'SUBMIT';
+
+export type RecordConsultationInput = {
+  /** A Program 135 commune of the plan. */
+  communeId: string | number;
+  /** The meeting day; not in the future. */
+  heldOn: string;
+  /** Reference of the minutes, e.g. "BB 12/2022". */
+  minutesRef: string;
+  note?: string | null | undefined;
+  outcome: ConsultationOutcome;
+  planId: string | number;
+};
 
 export type RestorePlanSnapshotInput = {
   /** Name of the new draft plan. */
@@ -409,6 +455,76 @@ export type PlanHeaderQueryVariables = Exact<{
 
 export type PlanHeaderQuery = { plan: { id: string, name: string, status: PlanStatus, scopeLevel: ScopeLevel, periodStartYear: number, periodEndYear: number, revision: number, communeCount: number, district: { id: string, name: string } | null, province: { name: string }, criteriaSet: { id: string }, districtCriteriaSet: { id: string } | null } | null };
 
+export type PlanWorkflowQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PlanWorkflowQuery = { plan: { id: string, status: PlanStatus, revision: number, workflowActions: Array<PlanWorkflowAction>, transitions: Array<{ from: PlanStatus, to: PlanStatus, comment: string | null, actor: string, at: string }>, missingConsultations: Array<{ id: string }>, consultations: Array<{ heldOn: string, outcome: ConsultationOutcome, minutesRef: string, commune: { id: string } }>, communes: Array<{ commune: { id: string, name: string, isProgram135: boolean } }> } | null };
+
+export type WorkflowStepResultFragment = { plan: { id: string, status: PlanStatus } };
+
+export type SubmitPlanMutationVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type SubmitPlanMutation = { submitPlan:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'PlanPayload', plan: { id: string, status: PlanStatus } }
+   };
+
+export type ApprovePlanMutationVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type ApprovePlanMutation = { approvePlan:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'PlanPayload', plan: { id: string, status: PlanStatus } }
+   };
+
+export type ReturnPlanMutationVariables = Exact<{
+  planId: string | number;
+  comment: string;
+}>;
+
+
+export type ReturnPlanMutation = { returnPlan:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'PlanPayload', plan: { id: string, status: PlanStatus } }
+   };
+
+export type LockPlanMutationVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type LockPlanMutation = { lockPlan:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'PlanPayload', plan: { id: string, status: PlanStatus } }
+   };
+
+export type OpenPlanRevisionMutationVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type OpenPlanRevisionMutation = { openPlanRevision:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'PlanPayload', plan: { id: string, status: PlanStatus } }
+   };
+
+export type RecordConsultationMutationVariables = Exact<{
+  input: RecordConsultationInput;
+}>;
+
+
+export type RecordConsultationMutation = { recordConsultation:
+    | { __typename: 'ConsultationPayload', consultation: { commune: { id: string } } }
+    | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
+   };
+
 export type PlansListQueryVariables = Exact<{
   first?: number | null | undefined;
   after?: string | null | undefined;
@@ -652,6 +768,14 @@ export const FundingCapFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FundingCapFields"}) as unknown as TypedDocumentString<FundingCapFieldsFragment, unknown>;
+export const WorkflowStepResultFragmentDoc = new TypedDocumentString(`
+    fragment WorkflowStepResult on PlanPayload {
+  plan {
+    id
+    status
+  }
+}
+    `, {"fragmentName":"WorkflowStepResult"}) as unknown as TypedDocumentString<WorkflowStepResultFragment, unknown>;
 export const SnapshotFieldsFragmentDoc = new TypedDocumentString(`
     fragment SnapshotFields on PlanSnapshot {
   id
@@ -1499,6 +1623,145 @@ export const PlanHeaderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlanHeaderQuery, PlanHeaderQueryVariables>;
+export const PlanWorkflowDocument = new TypedDocumentString(`
+    query PlanWorkflow($id: ID!) {
+  plan(id: $id) {
+    id
+    status
+    revision
+    workflowActions
+    transitions {
+      from
+      to
+      comment
+      actor
+      at
+    }
+    missingConsultations {
+      id
+    }
+    consultations {
+      commune {
+        id
+      }
+      heldOn
+      outcome
+      minutesRef
+    }
+    communes {
+      commune {
+        id
+        name
+        isProgram135
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<PlanWorkflowQuery, PlanWorkflowQueryVariables>;
+export const SubmitPlanDocument = new TypedDocumentString(`
+    mutation SubmitPlan($planId: ID!) {
+  submitPlan(planId: $planId) {
+    __typename
+    ...WorkflowStepResult
+    ... on InputError {
+      code
+      message
+    }
+  }
+}
+    fragment WorkflowStepResult on PlanPayload {
+  plan {
+    id
+    status
+  }
+}`) as unknown as TypedDocumentString<SubmitPlanMutation, SubmitPlanMutationVariables>;
+export const ApprovePlanDocument = new TypedDocumentString(`
+    mutation ApprovePlan($planId: ID!) {
+  approvePlan(planId: $planId) {
+    __typename
+    ...WorkflowStepResult
+    ... on InputError {
+      code
+      message
+    }
+  }
+}
+    fragment WorkflowStepResult on PlanPayload {
+  plan {
+    id
+    status
+  }
+}`) as unknown as TypedDocumentString<ApprovePlanMutation, ApprovePlanMutationVariables>;
+export const ReturnPlanDocument = new TypedDocumentString(`
+    mutation ReturnPlan($planId: ID!, $comment: String!) {
+  returnPlan(planId: $planId, comment: $comment) {
+    __typename
+    ...WorkflowStepResult
+    ... on InputError {
+      code
+      message
+    }
+  }
+}
+    fragment WorkflowStepResult on PlanPayload {
+  plan {
+    id
+    status
+  }
+}`) as unknown as TypedDocumentString<ReturnPlanMutation, ReturnPlanMutationVariables>;
+export const LockPlanDocument = new TypedDocumentString(`
+    mutation LockPlan($planId: ID!) {
+  lockPlan(planId: $planId) {
+    __typename
+    ...WorkflowStepResult
+    ... on InputError {
+      code
+      message
+    }
+  }
+}
+    fragment WorkflowStepResult on PlanPayload {
+  plan {
+    id
+    status
+  }
+}`) as unknown as TypedDocumentString<LockPlanMutation, LockPlanMutationVariables>;
+export const OpenPlanRevisionDocument = new TypedDocumentString(`
+    mutation OpenPlanRevision($planId: ID!) {
+  openPlanRevision(planId: $planId) {
+    __typename
+    ...WorkflowStepResult
+    ... on InputError {
+      code
+      message
+    }
+  }
+}
+    fragment WorkflowStepResult on PlanPayload {
+  plan {
+    id
+    status
+  }
+}`) as unknown as TypedDocumentString<OpenPlanRevisionMutation, OpenPlanRevisionMutationVariables>;
+export const RecordConsultationDocument = new TypedDocumentString(`
+    mutation RecordConsultation($input: RecordConsultationInput!) {
+  recordConsultation(input: $input) {
+    __typename
+    ... on ConsultationPayload {
+      consultation {
+        commune {
+          id
+        }
+      }
+    }
+    ... on InputError {
+      code
+      message
+      field
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordConsultationMutation, RecordConsultationMutationVariables>;
 export const PlansListDocument = new TypedDocumentString(`
     query PlansList($first: Int, $after: String) {
   plans(first: $first, after: $after) {
