@@ -8,7 +8,15 @@ import type { Database, Db } from '@ntm/db';
 import { ERROR_CODES, type ErrorCode, isDomainError, localizeError, parseLocale } from '@ntm/domain';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { type Kysely, sql } from 'kysely';
-import { ANONYMOUS_ACTOR, type Context, createContext } from './context.ts';
+import { authenticate } from './auth/principal.ts';
+import { credentialsOf } from './auth/session-cookie.ts';
+import {
+  ANONYMOUS_ACTOR,
+  type AuthSettings,
+  type Context,
+  createAuthSettings,
+  createContext,
+} from './context.ts';
 import { startLiveServer } from './events/live-server.ts';
 import { BodyTooLargeError, readBody } from './http/body.ts';
 import {
@@ -31,6 +39,8 @@ export interface AppOptions {
   maxBodyBytes: number;
   /** The database's NOTIFY listener (`Db.listen`): live updates (subscriptions) need it. */
   listen?: Db['listen'];
+  /** Sign-in settings (cookie, session lifetime) and the login throttle; defaults suit local http. */
+  auth?: AuthSettings;
 }
 
 export interface App {
@@ -65,6 +75,7 @@ function localizeErrorsPlugin(): ApolloServerPlugin<Context> {
 
 export function createApp(options: AppOptions): App {
   const { db, log } = options;
+  const auth = options.auth ?? createAuthSettings();
   const server = createServer();
   const serveStatic = createStaticHandler(options.webDist, {
     ideEnabled: options.ideEnabled,
@@ -134,6 +145,7 @@ export function createApp(options: AppOptions): App {
     log,
     listen: options.listen,
     maxPayloadBytes: options.maxBodyBytes,
+    auth,
   });
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -172,14 +184,30 @@ export function createApp(options: AppOptions): App {
     const locale = parseLocale(req.headers['accept-language']);
     const origin = req.headers['x-ntm-origin'] === 'grid' ? 'grid' : 'api';
     const baseHeaders: Record<string, string> = { 'X-Request-Id': requestId, 'Content-Language': locale };
+    const principal = await authenticate(db, credentialsOf(req.headers));
 
     const execute = async (database: Kysely<Database>) => {
+      let context: Context | undefined;
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () => createContext({ db: database, locale, log, origin, requestId }),
+        context: async () => {
+          context = createContext({
+            db: database,
+            locale,
+            log,
+            origin,
+            requestId,
+            auth,
+            principal,
+            clientIp: req.socket.remoteAddress ?? 'unknown',
+            userAgent: req.headers['user-agent'] ?? null,
+          });
+          return context;
+        },
       });
-      const outHeaders = { ...baseHeaders };
+      const outHeaders: Record<string, string | string[]> = { ...baseHeaders };
       for (const [key, value] of response.headers) outHeaders[key] = value;
+      if (context?.responseCookies.length) outHeaders['Set-Cookie'] = context.responseCookies;
       let text = '';
       if (response.body.kind === 'complete') text = response.body.string;
       else for await (const chunk of response.body.asyncIterator) text += chunk;
@@ -200,10 +228,10 @@ export function createApp(options: AppOptions): App {
       res.end(response.body);
       return;
     }
-    let headersOfRun = baseHeaders;
+    let headersOfRun: Record<string, string | string[]> = baseHeaders;
     const outcome = await runIdempotent(
       db,
-      { actor: ANONYMOUS_ACTOR, key: idempotencyKey, requestHash: hashRequest(body) },
+      { actor: principal?.actor ?? ANONYMOUS_ACTOR, key: idempotencyKey, requestHash: hashRequest(body) },
       async (trx) => {
         const response = await execute(trx);
         headersOfRun = response.headers;

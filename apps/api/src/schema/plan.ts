@@ -2,9 +2,11 @@
 // status that decides whether it can still be edited.
 import type { NtmLevel, Plan, PlanCommune, PlanStatus } from '@ntm/db';
 import { formatQuarter, toQuarterCode } from '@ntm/domain';
+import { visible } from '../auth/scope.ts';
 import { builder } from '../builder.ts';
 import { loadNodes } from '../loaders.ts';
 import { changePlanStatus, createPlan, setPlanTargets, updatePlan } from '../services/plans.ts';
+import { allowed, writes } from './access.ts';
 import { resolveIdConnection } from './connection.ts';
 import { CriteriaSetRef } from './criteria.ts';
 import { mutationErrors } from './errors.ts';
@@ -137,6 +139,7 @@ function quarterOf(pc: PlanCommune) {
 
 builder.queryFields((t) => ({
   plans: t.connection({
+    authScopes: allowed,
     type: PlanRef,
     args: { status: t.arg({ type: PlanStatusEnum, required: false }) },
     resolve: (_r, args, ctx) =>
@@ -144,6 +147,7 @@ builder.queryFields((t) => ({
         let query = ctx.db
           .selectFrom('plan')
           .selectAll()
+          .where(visible.plan(ctx.principal))
           .orderBy('id', descending ? 'desc' : 'asc')
           .limit(limit);
         if (args.status) query = query.where('status', '=', args.status);
@@ -153,6 +157,7 @@ builder.queryFields((t) => ({
       }),
   }),
   plan: t.field({
+    authScopes: allowed,
     type: PlanRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
@@ -220,6 +225,12 @@ const PlanPayload = builder.objectRef<{ plan: Plan }>('PlanPayload').implement({
 
 builder.mutationFields((t) => ({
   createPlan: t.field({
+    authScopes: writes<{
+      input: { districtId?: string | number | null; provinceId?: string | number | null };
+    }>(({ input }) => [
+      { district: input.districtId, field: 'districtId' },
+      { province: input.provinceId, field: 'provinceId' },
+    ]),
     type: PlanPayload,
     errors: mutationErrors,
     args: { input: t.arg({ type: CreatePlanInput, required: true }) },
@@ -239,6 +250,9 @@ builder.mutationFields((t) => ({
     }),
   }),
   updatePlan: t.field({
+    authScopes: writes<{ input: { planId: string | number } }>(({ input }) => [
+      { plan: input.planId, field: 'planId' },
+    ]),
     type: PlanPayload,
     errors: mutationErrors,
     args: { input: t.arg({ type: UpdatePlanInput, required: true }) },
@@ -247,6 +261,7 @@ builder.mutationFields((t) => ({
     }),
   }),
   changePlanStatus: t.field({
+    authScopes: writes<{ planId: string | number }>((args) => [{ plan: args.planId, field: 'planId' }]),
     type: PlanPayload,
     description: 'Moves a plan along draft → submitted → approved → locked (or back to draft when returned).',
     errors: mutationErrors,
@@ -259,6 +274,7 @@ builder.mutationFields((t) => ({
     }),
   }),
   setPlanTargets: t.field({
+    authScopes: writes<{ planId: string | number }>((args) => [{ plan: args.planId, field: 'planId' }]),
     type: PlanPayload,
     description: 'Marks communes as targets of the plan, with level, deadline quarter and priority. Atomic.',
     errors: mutationErrors,
