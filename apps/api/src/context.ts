@@ -46,6 +46,27 @@ export interface Context {
   log: Logger;
 }
 
+/**
+ * Apollo shallow-copies the context per operation, so the caller lives in a shared holder:
+ * when `login` sets `ctx.principal`, the loaders and the rest of the request see the new caller.
+ */
+class RequestContext {
+  /** A plain field (not #private): shallow copies must share it. */
+  readonly identity: { principal: Principal | null };
+
+  constructor(principal: Principal | null) {
+    this.identity = { principal };
+  }
+
+  get principal(): Principal | null {
+    return this.identity.principal;
+  }
+
+  set principal(value: Principal | null) {
+    this.identity.principal = value;
+  }
+}
+
 export function createContext(input: {
   db: Kysely<Database>;
   locale: Locale;
@@ -58,20 +79,20 @@ export function createContext(input: {
   userAgent?: string | null;
 }): Context {
   const requestId = input.requestId ?? randomUUID();
-  const context: Context = {
+  const holder = new RequestContext(input.principal);
+  const context = Object.assign(holder, {
     db: input.db,
     locale: input.locale,
     requestId,
-    principal: input.principal,
     actor: input.principal?.actor ?? ANONYMOUS_ACTOR,
     origin: input.origin ?? 'api',
     clientIp: input.clientIp ?? 'unknown',
     userAgent: input.userAgent ?? null,
     auth: input.auth,
-    responseCookies: [],
-    // Scoped loaders follow the context's principal, which `login` sets mid-request.
-    loaders: createLoaders(input.db, () => context.principal),
+    responseCookies: [] as string[],
+    // Scoped loaders follow the caller, which `login` sets mid-request.
+    loaders: createLoaders(input.db, () => holder.principal),
     log: input.log.child({ requestId }),
-  };
+  }) satisfies Context;
   return context;
 }

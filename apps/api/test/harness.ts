@@ -25,7 +25,7 @@ export const DEMO_USERS = {
   districtPlanner: { username: 'lucnam.kehoach', password: 'kehoach-huyen-2022' },
   communeOfficer: { username: 'lucson.canbo', password: 'canbo-xa-2022' },
   councilReviewer: { username: 'lucnam.hdnd', password: 'hdnd-huyen-2022' },
-  viewer: { username: 'lucnam.xem', password: 'xem-2022' },
+  viewer: { username: 'lucnam.xem', password: 'xem-lucnam-2022' },
 } as const;
 
 /**

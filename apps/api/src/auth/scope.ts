@@ -118,9 +118,15 @@ async function checkTarget(
   const idOf = (value: string | number | null | undefined, typename: string) =>
     value === null || value === undefined ? null : decode(value, typename);
 
-  const requireUnit = (unit: Unit | undefined, code: ErrorCode, field: string, write = canWrite) => {
+  const requireUnit = (
+    unit: Unit | undefined,
+    code: ErrorCode,
+    field: string,
+    write = canWrite,
+    read = canRead,
+  ) => {
     if (!unit) return; // does not exist: the resolver reports it as it always does
-    if (!canRead(scope, unit)) throw new DomainError(code, { field });
+    if (!read(scope, unit)) throw new DomainError(code, { field });
     if (!write(scope, unit)) throw forbidden();
   };
 
@@ -185,7 +191,14 @@ async function checkTarget(
   if (id === null) return;
   const p = await db.selectFrom('province').select('id').where('id', '=', id).executeTakeFirst();
   const unit = p && { provinceId: p.id, districtId: null, communeId: null };
-  return requireUnit(unit, 'INVALID_SCOPE', target.field, (s) => s.level === 'province');
+  // Everyone reads their own province; only province-level callers write at that level.
+  return requireUnit(
+    unit,
+    'INVALID_SCOPE',
+    target.field,
+    (s) => s.level === 'province',
+    (s, u) => s.provinceId === u.provinceId,
+  );
 }
 
 function snapshotPlan(db: Kysely<Database>, snapshotId: number) {

@@ -204,6 +204,19 @@ export async function createApiToken(
   if ((input.provinceId === null) === (input.districtId === null)) {
     throw new DomainError('INVALID_SCOPE', { field: 'scope' });
   }
+  const unit =
+    input.districtId !== null
+      ? await ctx.db.selectFrom('district').select('id').where('id', '=', input.districtId).executeTakeFirst()
+      : await ctx.db
+          .selectFrom('province')
+          .select('id')
+          .where('id', '=', input.provinceId!)
+          .executeTakeFirst();
+  if (!unit) {
+    throw input.districtId !== null
+      ? new DomainError('UNKNOWN_DISTRICT', { field: 'districtId' })
+      : new DomainError('INVALID_SCOPE', { field: 'provinceId' });
+  }
   const secret = newSecret(TOKEN_PREFIX);
   const token = await ctx.db
     .insertInto('api_token')

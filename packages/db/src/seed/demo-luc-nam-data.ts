@@ -580,12 +580,12 @@ export const demoUsers: ReadonlyArray<{
       '$argon2id$v=19$m=19456,t=2,p=1$OzlOzGUjQTmr6kz6uoMV/Q$MQflrYI2tBjnpbc/YeAs58wOZI13nZj/u68dQNAY+c4',
   },
   {
-    // xem-2022
+    // xem-lucnam-2022
     username: 'lucnam.xem',
     displayName: 'Người xem (Lục Nam)',
     role: 'viewer',
     scope: 'district',
     passwordHash:
-      '$argon2id$v=19$m=19456,t=2,p=1$W7kDHogP7BVj4qLMt0Bf0A$Z5AsBQuLzvCLW2zCuuV7R87DfWcFBIolNqZtgxbcpyQ',
+      '$argon2id$v=19$m=19456,t=2,p=1$BH9RoWC92XkV/vHKZQbPsg$9jZ5qUUFRPs+2cAcWHi6dYBH07j+HgO/e1qlR4wJ7BI',
   },
 ];
