@@ -29,6 +29,16 @@ const EnvSchema = z.object({
   /** Answer introspection queries (__schema). Off unless set; never derived from NODE_ENV. */
   NTM_INTROSPECTION: booleanFlag.default(false),
   NTM_WEB_DIST: z.string().default(`${repoRoot}apps/web/dist`),
+  /** The first admin's password (first start only); without it a one-time password is printed once. */
+  NTM_ADMIN_PASSWORD: z.string().min(10).optional(),
+  /** Mark the session cookie Secure: set to true when the app is served over https. */
+  NTM_COOKIE_SECURE: booleanFlag.default(false),
+  /** How long a sign-in lasts, in hours. */
+  NTM_SESSION_HOURS: z.coerce
+    .number()
+    .positive()
+    .max(24 * 30)
+    .default(12),
   NTM_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest accepted request body, in bytes (a 50,000-cell batch is about 6 MB). */
   NTM_MAX_BODY_BYTES: positiveInt.default(16 * 1024 * 1024),

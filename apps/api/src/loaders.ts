@@ -14,17 +14,25 @@ import type {
   Province,
 } from '@ntm/db';
 import DataLoader from 'dataloader';
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
+import type { Principal } from './auth/principal.ts';
+import { visible } from './auth/scope.ts';
 
 type Table = 'province' | 'district' | 'commune' | 'criteria_set' | 'criterion' | 'funding_source' | 'plan';
 
-function byId<T extends { id: number }>(db: Kysely<Database>, table: Table) {
+function byId<T extends { id: number }>(
+  db: Kysely<Database>,
+  table: Table,
+  inScope?: () => Expression<SqlBool>,
+) {
   return new DataLoader<number, T | null>(async (ids) => {
-    const rows = (await db
+    let query = db
       .selectFrom(table)
       .selectAll()
-      .where('id', 'in', [...ids])
-      .execute()) as unknown as T[];
+      .where('id', 'in', [...ids]);
+    // Outside the caller's scope a row loads as null, exactly like an id that does not exist.
+    if (inScope) query = query.where(inScope());
+    const rows = (await query.execute()) as unknown as T[];
     const map = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => map.get(id) ?? null);
   });
@@ -43,15 +51,15 @@ function groupedBy<T, K extends number>(load: (keys: readonly K[]) => Promise<T[
   });
 }
 
-export function createLoaders(db: Kysely<Database>) {
+export function createLoaders(db: Kysely<Database>, principal: () => Principal | null) {
   return {
-    province: byId<Province>(db, 'province'),
-    district: byId<District>(db, 'district'),
-    commune: byId<Commune>(db, 'commune'),
+    province: byId<Province>(db, 'province', () => visible.province(principal())),
+    district: byId<District>(db, 'district', () => visible.district(principal())),
+    commune: byId<Commune>(db, 'commune', () => visible.commune(principal())),
     criteriaSet: byId<CriteriaSet>(db, 'criteria_set'),
     criterion: byId<Criterion>(db, 'criterion'),
     fundingSource: byId<FundingSource>(db, 'funding_source'),
-    plan: byId<Plan>(db, 'plan'),
+    plan: byId<Plan>(db, 'plan', () => visible.plan(principal())),
     criteriaBySet: groupedBy(
       (ids: readonly number[]) =>
         db

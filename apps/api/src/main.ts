@@ -1,6 +1,8 @@
 // Starts NTM Planner: configuration, database (embedded PGlite by default), migrations, reference
 // data and, on first start, the Lục Nam demo; then the HTTP server, until SIGTERM/SIGINT.
 import { createDb, seedDemo, seedReference } from '@ntm/db';
+import { ensureAdmin } from './auth/bootstrap-admin.ts';
+import { createAuthSettings } from './context.ts';
 import { readEnv } from './env.ts';
 import { createLogger } from './logger.ts';
 import { createApp } from './server.ts';
@@ -25,6 +27,16 @@ if (env.NTM_SEED_DEMO) {
   }
 }
 
+const admin = await ensureAdmin(database.db, env.NTM_ADMIN_PASSWORD);
+if (admin.created && admin.generatedPassword) {
+  // Printed once, on the console only (not the JSON log): it is stored nowhere in clear.
+  process.stderr.write(
+    `\nNTM Planner: created the admin account "${admin.username}" with the one-time password:\n\n    ${admin.generatedPassword}\n\nSign in and change it (or set NTM_ADMIN_PASSWORD before the first start).\n\n`,
+  );
+} else if (admin.created) {
+  log.info('admin account created', { username: admin.username, password: 'NTM_ADMIN_PASSWORD' });
+}
+
 const app = createApp({
   db: database.db,
   log,
@@ -42,6 +54,10 @@ const app = createApp({
   rateLimit: { perMinute: env.NTM_RATE_LIMIT_PER_MINUTE, burst: env.NTM_RATE_LIMIT_BURST },
   trustProxy: env.NTM_TRUST_PROXY,
   listen: database.listen,
+  auth: createAuthSettings({
+    cookie: { secure: env.NTM_COOKIE_SECURE },
+    sessionTtlSeconds: Math.round(env.NTM_SESSION_HOURS * 3600),
+  }),
 });
 const port = await app.listen(env.PORT, env.HOST);
 log.info('listening', {

@@ -8,7 +8,12 @@ import type { Database, Db } from '@ntm/db';
 import { ERROR_CODES, type ErrorCode, isDomainError, localizeError, parseLocale } from '@ntm/domain';
 import { type FragmentDefinitionNode, GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
 import { type Kysely, sql } from 'kysely';
-import { type Context, createContext } from './context.ts';
+import {
+  type AuthSettings,
+  type Context,
+  createAuthSettings,
+  createContext,
+} from './context.ts';
 import { startLiveServer } from './events/live-server.ts';
 import { flushPlanEvents } from './events/plan-events.ts';
 import { BodyTooLargeError, readBody } from './http/body.ts';
@@ -50,6 +55,8 @@ export interface AppOptions {
   trustProxy?: boolean;
   /** The database's NOTIFY listener (`Db.listen`): live updates (subscriptions) need it. */
   listen?: Db['listen'];
+  /** Sign-in settings (cookie, session lifetime) and the login throttle; defaults suit local http. */
+  auth?: AuthSettings;
 }
 
 export interface App {
@@ -142,6 +149,7 @@ function sendHttpError(
 
 export function createApp(options: AppOptions): App {
   const { db, log } = options;
+  const auth = options.auth ?? createAuthSettings();
   const server = createServer();
   const serveStatic = createStaticHandler(options.webDist, {
     ideEnabled: options.ideEnabled,
@@ -226,6 +234,7 @@ export function createApp(options: AppOptions): App {
     log,
     listen: options.listen,
     maxPayloadBytes: options.maxBodyBytes,
+    auth,
   });
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
@@ -238,7 +247,7 @@ export function createApp(options: AppOptions): App {
       'X-Request-Id': requestId,
       'Content-Language': locale,
     };
-    const caller = resolveCaller(req, { trustProxy: options.trustProxy ?? false });
+    const caller = await resolveCaller(db, req, { trustProxy: options.trustProxy ?? false });
     const retryAfter = limiter.take(callerKey(caller));
     if (retryAfter !== null) {
       req.resume();
@@ -284,13 +293,27 @@ export function createApp(options: AppOptions): App {
     }
 
     const execute = async (database: Kysely<Database>) => {
+      let context: Context | undefined;
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
-        context: async () =>
-          createContext({ db: database, locale, log, origin, requestId, actor: caller.actor }),
+        context: async () => {
+          context = createContext({
+            db: database,
+            locale,
+            log,
+            origin,
+            requestId,
+            auth,
+            principal: caller.principal,
+            clientIp: caller.ip,
+            userAgent: req.headers['user-agent'] ?? null,
+          });
+          return context;
+        },
       });
-      const outHeaders = { ...baseHeaders };
+      const outHeaders: Record<string, string | string[]> = { ...baseHeaders };
       for (const [key, value] of response.headers) outHeaders[key] = value;
+      if (context?.responseCookies.length) outHeaders['Set-Cookie'] = context.responseCookies;
       let text = '';
       if (response.body.kind === 'complete') text = response.body.string;
       else for await (const chunk of response.body.asyncIterator) text += chunk;
@@ -310,7 +333,7 @@ export function createApp(options: AppOptions): App {
       res.end(response.body);
       return;
     }
-    let headersOfRun = baseHeaders;
+    let headersOfRun: Record<string, string | string[]> = baseHeaders;
     const outcome = await runIdempotent(
       db,
       { actor: caller.actor, key: idempotencyKey, requestHash: hashRequest(body) },

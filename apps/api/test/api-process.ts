@@ -3,6 +3,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { useSession } from './auth-session.ts';
+import { TEST_ADMIN } from './harness.ts';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
 
@@ -28,6 +30,7 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       NTM_RATE_LIMIT_PER_MINUTE: '0',
       NTM_WEB_DIST: '/nonexistent',
       NTM_LOG_LEVEL: 'info',
+      NTM_ADMIN_PASSWORD: TEST_ADMIN.password,
       ...env,
     },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -48,6 +51,8 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       }
     });
   });
+  // Raw requests of the test (sessionHeaders()) act as the admin that main.ts created.
+  await useSession(url);
   return {
     child,
     url,

@@ -2,7 +2,7 @@
 // request changed nothing.
 import { ERROR_CODES, type ErrorCode } from '@ntm/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from './harness.ts';
+import { type Caller, DEMO_USERS, startTestApp, TEST_ADMIN, type TestApp } from './harness.ts';
 
 let app: TestApp;
 const ids: Record<string, string> = {};
@@ -25,8 +25,14 @@ function cell(overrides: Record<string, unknown> = {}) {
  * Runs a request expected to fail and returns the code and message wherever the error is
  * reported: top-level GraphQL errors, a typed error result, or the first cell of a rejected batch.
  */
-async function failure(query: string, variables: Record<string, unknown>, locale = 'vi', baseUrl?: string) {
-  const result = await app.gql(query, variables, { locale, baseUrl });
+async function failure(
+  query: string,
+  variables: Record<string, unknown>,
+  locale = 'vi',
+  as?: Caller,
+  baseUrl?: string,
+) {
+  const result = await app.gql(query, variables, { locale, as, baseUrl });
   if (result.errors?.length) {
     const e = result.errors[0]!;
     return { code: String(e.extensions?.['code']), message: e.message };
@@ -64,6 +70,11 @@ const tight: { rateLimited: string; smallBody: string } = { rateLimited: '', sma
 const setStatusOf = `mutation($input: SetCriterionStatusInput!) { setCriterionStatus(input: $input) { __typename ... on Error { code message } } }`;
 const restoreSnapshot = `mutation($input: RestorePlanSnapshotInput!) { restorePlanSnapshot(input: $input) { __typename ... on Error { code message } } }`;
 const revert = `mutation($input: RevertChangeInput!) { revertChange(input: $input) { __typename ... on Error { code message } } }`;
+
+const login = `mutation($l: String!, $p: String!) { login(login: $l, password: $p) { __typename ... on Error { code message } } }`;
+const changePassword = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { __typename ... on Error { code message } } }`;
+const createUser = `mutation($input: CreateUserInput!) { createUser(input: $input) { __typename ... on Error { code message } } }`;
+const createToken = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { __typename ... on Error { code message } } }`;
 
 /** One scenario per error code. A new code without a scenario fails the coverage test below. */
 const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string }>> = {
@@ -222,9 +233,37 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
     failure(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: provinces { id }`).join(' ')} }`, {}),
   RATE_LIMITED: async () => {
     await app.gql('{ provinces { id } }', {}, { baseUrl: tight.rateLimited });
-    return failure('{ provinces { id } }', {}, 'vi', tight.rateLimited);
+    return failure('{ provinces { id } }', {}, 'vi', undefined, tight.rateLimited);
   },
-  PAYLOAD_TOO_LARGE: () => failure(`{ provinces { id } } # ${'x'.repeat(4096)}`, {}, 'vi', tight.smallBody),
+  PAYLOAD_TOO_LARGE: () => failure(`{ provinces { id } } # ${'x'.repeat(4096)}`, {}, 'vi', undefined, tight.smallBody),
+  UNAUTHENTICATED: () => failure('{ plans { edges { node { id } } } }', {}, 'vi', null),
+  FORBIDDEN: () =>
+    failure(SET, { input: { planId: ids.plan, cells: [cell()] } }, 'vi', DEMO_USERS.viewer.username),
+  INVALID_CREDENTIALS: () =>
+    failure(login, { l: DEMO_USERS.viewer.username, p: 'not the password' }, 'vi', null),
+  LOGIN_THROTTLED: async () => {
+    for (let i = 0; i < 5; i++) await failure(login, { l: 'guessed.account', p: `guess ${i}` }, 'vi', null);
+    return failure(login, { l: 'guessed.account', p: 'one more guess' }, 'vi', null);
+  },
+  WEAK_PASSWORD: () => failure(changePassword, { c: TEST_ADMIN.password, n: 'short' }),
+  USERNAME_TAKEN: () =>
+    failure(createUser, {
+      input: {
+        username: DEMO_USERS.viewer.username,
+        displayName: 'Trùng tên',
+        password: 'a long enough password',
+        role: 'VIEWER',
+        districtId: ids.district,
+      },
+    }),
+  UNKNOWN_SESSION: () =>
+    failure(`mutation { revokeSession(id: "999999") { __typename ... on Error { code message } } }`, {}),
+  UNKNOWN_API_TOKEN: () =>
+    failure(`mutation { revokeApiToken(id: "999999") { __typename ... on Error { code message } } }`, {}),
+  INVALID_EXPIRY: () =>
+    failure(createToken, {
+      input: { name: 'Cổng dữ liệu', access: 'READ', districtId: ids.district, expiresInDays: 0 },
+    }),
 };
 
 beforeAll(async () => {

@@ -13,6 +13,7 @@ import { createTestDb, type TestDb } from '@ntm/db/testing';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { type ApiProcess, startApiProcess } from './api-process.ts';
+import { sessionHeaders } from './auth-session.ts';
 import {
   type AckedCell,
   type CellRef,
@@ -40,7 +41,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...sessionHeaders() },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: any; errors?: unknown };

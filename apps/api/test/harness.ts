@@ -2,14 +2,37 @@
 // fresh PostgreSQL database when NTM_TEST_DATABASE_URL is set) with the Lục Nam demo loaded.
 import { seedDemo, seedReference } from '@ntm/db';
 import { createTestDb } from '@ntm/db/testing';
+import { ensureAdmin } from '../src/auth/bootstrap-admin.ts';
 import { createLogger } from '../src/logger.ts';
 import { type AppOptions, createApp } from '../src/server.ts';
+import { useSession } from './auth-session.ts';
 
 export interface GqlResult<T = any> {
   status: number;
   data?: T;
   errors?: Array<{ message: string; extensions?: Record<string, unknown> }>;
 }
+
+/** Every request spends one SQL statement finding its session or token (auth/principal.ts). */
+export const AUTH_STATEMENTS = 1;
+
+/** The test admin's password (the bootstrap admin, as NTM_ADMIN_PASSWORD would set it). */
+export const TEST_ADMIN = { username: 'admin', password: 'test-admin-password' } as const;
+
+/** The demo accounts (README), one per scoped role. */
+export const DEMO_USERS = {
+  provincePlanner: { username: 'bacgiang.kehoach', password: 'kehoach-tinh-2022' },
+  districtPlanner: { username: 'lucnam.kehoach', password: 'kehoach-huyen-2022' },
+  communeOfficer: { username: 'lucson.canbo', password: 'canbo-xa-2022' },
+  councilReviewer: { username: 'lucnam.hdnd', password: 'hdnd-huyen-2022' },
+  viewer: { username: 'lucnam.xem', password: 'xem-lucnam-2022' },
+} as const;
+
+/**
+ * Who a request is sent as: a user name (signed in once, cookie reused), `{ bearer }` for an API
+ * token, or null for an anonymous request. The default is the admin.
+ */
+export type Caller = string | { bearer: string } | null;
 
 type AppSettings = Omit<AppOptions, 'db' | 'log' | 'listen'> & { log?: AppOptions['log'] };
 
@@ -51,17 +74,52 @@ export async function startTestApp(overrides: Partial<AppSettings> = {}) {
   });
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
+  await ensureAdmin(database.db, TEST_ADMIN.password);
+  const passwords = new Map<string, string>([
+    [TEST_ADMIN.username, TEST_ADMIN.password],
+    ...Object.values(DEMO_USERS).map((u) => [u.username, u.password] as [string, string]),
+  ]);
+  const cookies = new Map<string, string>();
+  // Raw requests through load-client/auth-session (sessionHeaders()) act as the admin too.
+  await useSession(url);
+
+  /** Signs in through the API and returns the session cookie (`name=value`). */
+  async function login(username: string, password = passwords.get(username)): Promise<string> {
+    const response = await fetch(`${url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: 'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { __typename } }',
+        variables: { l: username, p: password },
+      }),
+    });
+    const setCookie = response.headers.get('set-cookie');
+    if (!setCookie) throw new Error(`Login as ${username} failed: ${await response.text()}`);
+    return setCookie.split(';')[0]!;
+  }
+
+  async function authHeaders(caller: Caller): Promise<Record<string, string>> {
+    if (caller === null) return {};
+    if (typeof caller === 'object') return { authorization: `Bearer ${caller.bearer}` };
+    let cookie = cookies.get(caller);
+    if (!cookie) {
+      cookie = await login(caller);
+      cookies.set(caller, cookie);
+    }
+    return { cookie };
+  }
 
   async function gql<T = any>(
     query: string,
     variables: Record<string, unknown> = {},
-    options: { locale?: string; headers?: Record<string, string>; baseUrl?: string } = {},
+    options: { locale?: string; headers?: Record<string, string>; as?: Caller; baseUrl?: string } = {},
   ): Promise<GqlResult<T>> {
     const response = await fetch(`${options.baseUrl ?? url}/graphql`, {
       method: 'POST',
       headers: {
         'content-type': 'application/json',
         'accept-language': options.locale ?? 'vi',
+        ...(await authHeaders(options.as === undefined ? TEST_ADMIN.username : options.as)),
         ...options.headers,
       },
       body: JSON.stringify({ query, variables }),
@@ -75,8 +133,9 @@ export async function startTestApp(overrides: Partial<AppSettings> = {}) {
     query: string,
     variables: Record<string, unknown> = {},
     locale?: string,
+    as?: Caller,
   ): Promise<T> {
-    const result = await gql<T>(query, variables, { locale });
+    const result = await gql<T>(query, variables, { locale, as });
     if (result.errors?.length || !result.data) {
       throw new Error(`GraphQL errors: ${JSON.stringify(result.errors)}`);
     }
@@ -117,6 +176,9 @@ export async function startTestApp(overrides: Partial<AppSettings> = {}) {
     counter,
     gql,
     ok,
+    login,
+    /** Headers that make a raw request (fetch, WebSocket) act as the caller. */
+    authHeaders,
     startSibling,
     async close() {
       for (const sibling of siblings) await sibling.stop();

@@ -1,5 +1,6 @@
 // GraphQL over HTTP conventions: methods, content types, status codes, limits, health.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionHeaders } from './auth-session.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -9,13 +10,13 @@ beforeAll(async () => {
 afterAll(() => app?.close());
 
 const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  fetch(`${app.url}/graphql`, { method: 'POST', headers, body });
+  fetch(`${app.url}/graphql`, { method: 'POST', headers: { ...sessionHeaders(), ...headers }, body });
 
 describe('GraphQL over HTTP', () => {
   it('answers queries over GET with a preflight header, as JSON', async () => {
     const query = encodeURIComponent('{ fundingSources { code } }');
     const response = await fetch(`${app.url}/graphql?query=${query}`, {
-      headers: { 'apollo-require-preflight': '1' },
+      headers: { 'apollo-require-preflight': '1', ...sessionHeaders() },
     });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
@@ -26,7 +27,7 @@ describe('GraphQL over HTTP', () => {
   it('refuses mutations over GET', async () => {
     const query = encodeURIComponent('mutation { deleteProject(id: "x") { __typename } }');
     const response = await fetch(`${app.url}/graphql?query=${query}`, {
-      headers: { 'apollo-require-preflight': '1' },
+      headers: { 'apollo-require-preflight': '1', ...sessionHeaders() },
     });
     expect(response.status).toBe(405);
   });

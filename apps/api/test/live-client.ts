@@ -26,10 +26,20 @@ export interface LiveClient {
   close(): Promise<void>;
 }
 
-export function connectLive(httpUrl: string, params: Record<string, unknown> = {}): LiveClient {
+/** `headers` go with the upgrade request: the session cookie signs the connection in. */
+export function connectLive(
+  httpUrl: string,
+  params: Record<string, unknown> = {},
+  headers: Record<string, string> = {},
+): LiveClient {
+  class SignedInWebSocket extends WebSocket {
+    constructor(address: string, protocols?: string | string[]) {
+      super(address, protocols, { headers });
+    }
+  }
   const client = createClient({
     url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
+    webSocketImpl: SignedInWebSocket,
     connectionParams: params,
     retryAttempts: 0,
     lazy: true,

@@ -6,6 +6,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Database } from '@ntm/db';
 import type { Kysely } from 'kysely';
 import { tryDecodeId } from '../src/schema/ids.ts';
+import { sessionHeaders } from './auth-session.ts';
 
 export const SET_ALLOCATIONS = `mutation Save($input: SetAllocationsInput!) { setAllocations(input: $input) {
   __typename
@@ -133,7 +134,7 @@ export async function postIdempotent(
   const attempt = async () => {
     const response = await fetch(`${url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      headers: { 'content-type': 'application/json', 'idempotency-key': key, ...sessionHeaders() },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(30_000),
     });

@@ -1,5 +1,6 @@
 // Every mutation over HTTP: the change, its audit row, and that rejected input changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sessionHeaders } from './auth-session.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -84,9 +85,9 @@ describe('setAllocations', () => {
       .orderBy('id')
       .execute();
     expect(audit).toHaveLength(2);
-    expect(
-      audit.every((a) => a.entity === 'allocation' && a.origin === 'api' && a.actor === 'anonymous'),
-    ).toBe(true);
+    expect(audit.every((a) => a.entity === 'allocation' && a.origin === 'api' && a.actor === 'admin')).toBe(
+      true,
+    );
     expect(audit.some((a) => (a.after as any).amount === '1234567890')).toBe(true);
 
     // Same amounts again: nothing changes, versions stay.
@@ -202,7 +203,7 @@ describe('optimistic concurrency', () => {
     expect(stale.setAllocations.__typename).toBe('VersionConflictError');
     expect(stale.setAllocations.code).toBe('VERSION_CONFLICT');
     expect(stale.setAllocations.conflicts).toEqual([
-      { currentVersion: v + 2, currentAmount: '200', changedBy: 'anonymous' },
+      { currentVersion: v + 2, currentAmount: '200', changedBy: 'admin' },
     ]);
     expect(stale.setAllocations.message).toMatch(/changed by someone else/);
     expect(await countRows()).toEqual(before);
@@ -233,7 +234,7 @@ describe('optimistic concurrency', () => {
       currentVersion: now.version,
       currentAmount: now.amount,
       attemptedAmount: '999',
-      changedBy: 'anonymous',
+      changedBy: 'admin',
     });
     expect(payload.conflicts[0].changedAt).toMatch(/^\d{4}-/);
     expect(await current()).toEqual(now);
@@ -393,7 +394,7 @@ describe('idempotency keys', () => {
   const post = (key: string, amount: string) =>
     fetch(`${app.url}/graphql`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', 'idempotency-key': key },
+      headers: { 'content-type': 'application/json', 'idempotency-key': key, ...sessionHeaders() },
       body: JSON.stringify({
         query: SET_ALLOCATIONS,
         variables: { input: { planId: ids.plan, cells: [cell(amount)] } },
@@ -427,7 +428,7 @@ describe('idempotency keys', () => {
     const send = (variables: Record<string, unknown>) =>
       fetch(`${app.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': 'order-1' },
+        headers: { 'content-type': 'application/json', 'idempotency-key': 'order-1', ...sessionHeaders() },
         body: JSON.stringify({ query: SET_ALLOCATIONS, variables }),
       });
     const input = { planId: ids.plan, cells: [cell('777')] };
@@ -440,7 +441,7 @@ describe('idempotency keys', () => {
     const snapshot = (key: string) =>
       fetch(`${app.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'idempotency-key': key },
+        headers: { 'content-type': 'application/json', 'idempotency-key': key, ...sessionHeaders() },
         body: JSON.stringify({
           query: `mutation($input: CreatePlanSnapshotInput!) { createPlanSnapshot(input: $input) { __typename } }`,
           variables: { input: { planId: ids.plan, name: 'Bản trình HĐND 15/8/2022' } },

@@ -4,6 +4,7 @@
 import { inTransaction } from '@ntm/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { publishPlanEvent } from '../src/events/plan-events.ts';
+import { sessionHeaders } from './auth-session.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 import { connectLive, type LiveClient, type LiveStream } from './live-client.ts';
 
@@ -34,7 +35,7 @@ beforeAll(async () => {
   ids.districtCriterion5 = plan.districtCriteriaSet.criteria.find((c: any) => c.number === 5).id;
   planCommunes = plan.communes.map((c: any) => c.commune.id);
   for (const s of data.fundingSources) sources[s.code as keyof typeof sources] = s.id;
-  live = connectLive(app.url, { name: 'Phòng Tài chính' });
+  live = connectLive(app.url, { name: 'Phòng Tài chính' }, sessionHeaders());
   ({ stream } = await live.watchPlan(ids.plan));
 });
 
@@ -45,14 +46,14 @@ afterAll(async () => {
 
 describe('planChanged', () => {
   it('shows the subscriber in the viewers list with its name', async () => {
-    const other = connectLive(app.url);
+    const other = connectLive(app.url, {}, sessionHeaders());
     try {
       const { viewers } = await other.watchPlan(ids.plan);
       expect(viewers.viewers).toHaveLength(2);
       const you = viewers.viewers.find((v: any) => v.isYou);
-      expect(you).toMatchObject({ name: null, actor: 'anonymous' });
+      expect(you).toMatchObject({ name: null, actor: 'admin' });
       const them = viewers.viewers.find((v: any) => !v.isYou);
-      expect(them).toMatchObject({ name: 'Phòng Tài chính', actor: 'anonymous' });
+      expect(them).toMatchObject({ name: 'Phòng Tài chính', actor: 'admin' });
       // The first subscriber hears about the newcomer too.
       const joined = await stream.nextOf('ViewersChanged');
       expect(joined.viewers.map((v: any) => v.sessionId).sort()).toEqual(
@@ -76,7 +77,7 @@ describe('planChanged', () => {
     const event = await stream.nextOf('CellsChanged');
     expect(event).toMatchObject({
       planId: ids.plan,
-      actor: 'anonymous',
+      actor: 'admin',
       origin: 'API',
       batchId: written.batchId,
       cellCount: 1,
@@ -242,7 +243,7 @@ describe('planChanged', () => {
       sourceId: sources.NS_HUYEN,
       amount: '9000000000',
       isConfirmed: true,
-      actor: 'anonymous',
+      actor: 'admin',
     });
 
     const setStatus = `mutation($input: SetCriterionStatusInput!) { setCriterionStatus(input: $input) { __typename } }`;
@@ -317,7 +318,7 @@ describe('planChanged', () => {
   });
 
   it('uses the connection locale for errors and refuses an unknown plan', async () => {
-    const english = connectLive(app.url, { locale: 'en' });
+    const english = connectLive(app.url, { locale: 'en' }, sessionHeaders());
     try {
       const watch = english.watchPlan('not-a-plan-id');
       await expect(watch).rejects.toThrow(/UNKNOWN_PLAN/);
@@ -327,7 +328,7 @@ describe('planChanged', () => {
   });
 
   it('stops delivering after unsubscribe', async () => {
-    const other = connectLive(app.url, { name: 'Xã Lục Sơn' });
+    const other = connectLive(app.url, { name: 'Xã Lục Sơn' }, sessionHeaders());
     try {
       const { stream: otherStream } = await other.watchPlan(ids.plan);
       await stream.nextOf('ViewersChanged');

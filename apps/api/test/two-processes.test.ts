@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { type App, createApp } from '../src/server.ts';
 import { type ApiProcess, startApiProcess } from './api-process.ts';
+import { sessionHeaders } from './auth-session.ts';
 import { connectLive, type LiveClient, type LiveStream } from './live-client.ts';
 
 const serverUrl = process.env['NTM_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -26,7 +27,7 @@ const SET_ALLOCATIONS = `mutation($input: SetAllocationsInput!) { setAllocations
 async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...sessionHeaders() },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: any; errors?: unknown };
@@ -35,7 +36,7 @@ async function gql(url: string, query: string, variables: Record<string, unknown
 }
 
 function live(url: string, name: string) {
-  const client = connectLive(url, { name });
+  const client = connectLive(url, { name }, sessionHeaders());
   clients.push(client);
   return client;
 }
@@ -119,7 +120,7 @@ describe('two API processes on one PostgreSQL', () => {
     });
     expect(await onB.nextOf('CellsChanged', 10_000)).toMatchObject({
       batchId: throughA.setAllocations.batchId,
-      actor: 'anonymous',
+      actor: 'admin',
       cells: [{ ...cell, amount: '111000000', version: throughA.setAllocations.cells[0].version }],
     });
     const throughB = await gql(processB.url, SET_ALLOCATIONS, {

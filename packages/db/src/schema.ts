@@ -267,6 +267,62 @@ export interface IdempotencyKeyTable {
   created_at: Timestamp;
 }
 
+export type UserRole =
+  | 'admin'
+  | 'province_planner'
+  | 'district_planner'
+  | 'commune_officer'
+  | 'council_reviewer'
+  | 'viewer';
+export type TokenAccess = 'read' | 'read_write';
+
+/** An account, bound to the scope its role needs (none for the admin). */
+export interface AppUserTable {
+  id: Identity;
+  username: string;
+  email: string | null;
+  display_name: string;
+  /** argon2id PHC string. */
+  password_hash: string;
+  role: UserRole;
+  province_id: number | null;
+  district_id: number | null;
+  commune_id: number | null;
+  is_active: Generated<boolean>;
+  created_at: Timestamp;
+  password_changed_at: Timestamp;
+}
+
+/** A login: the cookie holds the secret, the table only its sha-256. */
+export interface UserSessionTable {
+  id: Identity;
+  token_hash: string;
+  user_id: number;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  ip: string | null;
+  user_agent: string | null;
+}
+
+/** An integrator's bearer token: shown once, stored as its sha-256, scoped to a province or district. */
+export interface ApiTokenTable {
+  id: Identity;
+  name: string;
+  token_hash: string;
+  /** The first characters of the token, to recognise it in a list. */
+  prefix: string;
+  access: TokenAccess;
+  province_id: number | null;
+  district_id: number | null;
+  created_by: number;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  revoked_at: Timestamp | null;
+  last_used_at: Timestamp | null;
+}
+
 /** A named, frozen copy of a plan's non-zero cells and caps. */
 export interface PlanSnapshotTable {
   id: Identity;
@@ -318,6 +374,9 @@ export interface Database {
   idempotency_key: IdempotencyKeyTable;
   plan_transition: PlanTransitionTable;
   commune_consultation: CommuneConsultationTable;
+  app_user: AppUserTable;
+  user_session: UserSessionTable;
+  api_token: ApiTokenTable;
 }
 
 export type Province = Selectable<ProvinceTable>;
@@ -345,3 +404,6 @@ export type NewAuditLog = Insertable<AuditLogTable>;
 export type PlanSnapshot = Selectable<PlanSnapshotTable>;
 export type PlanTransition = Selectable<PlanTransitionTable>;
 export type CommuneConsultation = Selectable<CommuneConsultationTable>;
+export type AppUser = Selectable<AppUserTable>;
+export type UserSession = Selectable<UserSessionTable>;
+export type ApiToken = Selectable<ApiTokenTable>;

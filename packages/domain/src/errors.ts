@@ -50,6 +50,15 @@ export const ERROR_CODES = [
   'QUERY_LIMIT_EXCEEDED',
   'RATE_LIMITED',
   'PAYLOAD_TOO_LARGE',
+  'UNAUTHENTICATED',
+  'FORBIDDEN',
+  'INVALID_CREDENTIALS',
+  'LOGIN_THROTTLED',
+  'WEAK_PASSWORD',
+  'USERNAME_TAKEN',
+  'UNKNOWN_SESSION',
+  'UNKNOWN_API_TOKEN',
+  'INVALID_EXPIRY',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -280,6 +289,42 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
   PAYLOAD_TOO_LARGE: {
     vi: (p) => `Yêu cầu quá lớn${part(formatCount(p['max'], 'vi'), ' (tối đa ', ' byte)')}`,
     en: (p) => `The request is too large${part(formatCount(p['max'], 'en'), ' (at most ', ' bytes)')}`,
+  },
+  UNAUTHENTICATED: {
+    vi: () => 'Cần đăng nhập (hoặc mã truy cập API hợp lệ) để dùng chức năng này',
+    en: () => 'Sign in (or a valid API token) is required',
+  },
+  FORBIDDEN: {
+    vi: () => 'Tài khoản của bạn không có quyền thực hiện thao tác này; không có gì bị thay đổi',
+    en: () => 'Your account may not do this; nothing was changed',
+  },
+  INVALID_CREDENTIALS: {
+    vi: () => 'Tên đăng nhập hoặc mật khẩu không đúng',
+    en: () => 'Wrong user name or password',
+  },
+  LOGIN_THROTTLED: {
+    vi: (p) => `Đăng nhập sai quá nhiều lần; thử lại sau ${p['retryAfter'] ?? 'ít phút'} giây`,
+    en: (p) => `Too many failed sign-ins; try again in ${p['retryAfter'] ?? 'a few'} seconds`,
+  },
+  WEAK_PASSWORD: {
+    vi: (p) => `Mật khẩu phải có ít nhất ${p['min'] ?? 10} ký tự`,
+    en: (p) => `The password must have at least ${p['min'] ?? 10} characters`,
+  },
+  USERNAME_TAKEN: {
+    vi: (p) => `Tên đăng nhập${part(p['username'], ' ')} hoặc email đã được dùng`,
+    en: (p) => `User name${part(p['username'], ' ')} or email is already taken`,
+  },
+  UNKNOWN_SESSION: {
+    vi: () => 'Không tìm thấy phiên đăng nhập',
+    en: () => 'Session not found',
+  },
+  UNKNOWN_API_TOKEN: {
+    vi: () => 'Không tìm thấy mã truy cập API',
+    en: () => 'API token not found',
+  },
+  INVALID_EXPIRY: {
+    vi: (p) => `Thời hạn phải từ 1 đến ${p['max'] ?? 366} ngày`,
+    en: (p) => `The lifetime must be 1 to ${p['max'] ?? 366} days`,
   },
 };
 

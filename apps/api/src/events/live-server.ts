@@ -2,7 +2,7 @@
 // and queries/mutations too, with the same context as HTTP (locale, request id per operation,
 // origin). Owns the process's plan event bus; `close()` is part of graceful shutdown.
 import { randomUUID } from 'node:crypto';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server } from 'node:http';
 import type { AuditOrigin, Database, Db } from '@ntm/db';
 import { isDomainError, type Locale, localizeError, parseLocale } from '@ntm/domain';
 import {
@@ -17,7 +17,9 @@ import {
 import { useServer } from 'graphql-ws/use/ws';
 import type { Kysely } from 'kysely';
 import { WebSocketServer } from 'ws';
-import { createContext } from '../context.ts';
+import { authenticate } from '../auth/principal.ts';
+import { credentialsOf } from '../auth/session-cookie.ts';
+import { type AuthSettings, createContext } from '../context.ts';
 import type { Logger } from '../logger.ts';
 import { linkLiveSession } from './live-session.ts';
 import { type LiveSession, type PlanEventBus, startPlanEventBus } from './plan-event-bus.ts';
@@ -30,6 +32,7 @@ export interface LiveServerOptions {
   /** The database's NOTIFY listener; without it subscriptions are refused (no events to deliver). */
   listen: Db['listen'] | undefined;
   maxPayloadBytes: number;
+  auth: AuthSettings;
 }
 
 export interface LiveServer {
@@ -39,6 +42,8 @@ export interface LiveServer {
 /** What a connection told us in `connection_init`. All optional. */
 interface ConnectionParams {
   name?: unknown;
+  /** `Bearer <API token>`, for programs; the web app's session cookie arrives with the upgrade request. */
+  authorization?: unknown;
   locale?: unknown;
   origin?: unknown;
 }
@@ -76,10 +81,14 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
       subscribe,
       parse,
       validate,
-      onConnect(ctx) {
+      async onConnect(ctx) {
         const params = (ctx.connectionParams ?? {}) as ConnectionParams;
         const name = typeof params.name === 'string' ? params.name.trim().slice(0, MAX_NAME_LENGTH) : '';
-        ctx.extra.session = { id: randomUUID(), name: name || null, actor: 'anonymous' };
+        const principal = await authenticate(
+          db,
+          credentialsOfConnection(ctx.connectionParams, ctx.extra.request),
+        );
+        ctx.extra.session = { id: randomUUID(), name: name || null, actor: principal?.actor ?? 'anonymous' };
         ctx.extra.locale =
           params.locale === 'en' || params.locale === 'vi'
             ? params.locale
@@ -90,12 +99,22 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
         return true;
       },
       async context(ctx) {
+        // Checked again for every operation, so a revoked session or token stops working at once.
+        const { headers } = ctx.extra.request;
+        const principal = await authenticate(
+          db,
+          credentialsOfConnection(ctx.connectionParams, ctx.extra.request),
+        );
         const context = createContext({
           db,
           locale: ctx.extra.locale ?? 'vi',
           log,
           origin: ctx.extra.origin ?? 'api',
           requestId: randomUUID(),
+          auth: options.auth,
+          principal,
+          clientIp: ctx.extra.request.socket.remoteAddress ?? 'unknown',
+          userAgent: headers['user-agent'] ?? null,
         });
         const bus = await busReady;
         const session = ctx.extra.session;
@@ -129,6 +148,15 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
       await (await busReady)?.close();
     },
   };
+}
+
+function credentialsOfConnection(connectionParams: unknown, request: IncomingMessage) {
+  const params = (connectionParams ?? {}) as ConnectionParams;
+  return credentialsOf({
+    authorization:
+      typeof params.authorization === 'string' ? params.authorization : request.headers.authorization,
+    cookie: request.headers.cookie,
+  });
 }
 
 /** The HTTP server's rules: domain errors are typed and localized; internals never leak. */

@@ -14,6 +14,7 @@ import { sql } from 'kysely';
 import { builder } from '../builder.ts';
 import { type SetAllocationsResult, setAllocations, type WrittenCell } from '../services/allocations.ts';
 import { type GridAxes, loadGridAxes } from '../services/plan-read.ts';
+import { writes } from './access.ts';
 import { CriterionRef } from './criteria.ts';
 import { batchMutationErrors, CellConflictRef } from './errors.ts';
 import { FundingSourceRef } from './funding.ts';
@@ -329,6 +330,12 @@ const SetAllocationsPayload = builder
 
 builder.mutationFields((t) => ({
   setAllocations: t.field({
+    authScopes: writes<{
+      input: { planId: string | number; cells: ReadonlyArray<{ communeId: string | number }> };
+    }>(({ input }) => [
+      { plan: input.planId, field: 'planId' },
+      { cellCommunes: input.cells.map((c) => c.communeId) },
+    ]),
     type: SetAllocationsPayload,
     description:
       'Writes a batch of cells atomically: either every cell is applied or none is (BatchRejectedError lists ' +

@@ -3,8 +3,10 @@
 import type { AuditAction, AuditEntity, AuditLog, AuditOrigin } from '@ntm/db';
 import { DomainError } from '@ntm/domain';
 import { resolveCursorConnection } from '@pothos/plugin-relay';
+import { visible } from '../auth/scope.ts';
 import { builder } from '../builder.ts';
 import { type RevertConflict, RevertConflictError, revertChange } from '../services/revert.ts';
+import { allowed, writes } from './access.ts';
 import { CriterionRef } from './criteria.ts';
 import { ErrorInterface } from './errors.ts';
 import { FundingSourceRef } from './funding.ts';
@@ -113,7 +115,12 @@ builder.node(AuditEntryRef, {
   loadMany: async (ids, ctx) => {
     const numeric = ids.filter((id) => /^\d{1,9}$/.test(id)).map((id) => BigInt(id));
     const rows = numeric.length
-      ? await ctx.db.selectFrom('audit_log').selectAll().where('id', 'in', numeric).execute()
+      ? await ctx.db
+          .selectFrom('audit_log')
+          .selectAll()
+          .where('id', 'in', numeric)
+          .where(visible.auditEntry(ctx.principal))
+          .execute()
       : [];
     const byId = new Map(rows.map((r) => [String(r.id), r]));
     return ids.map((id) => byId.get(id) ?? null);
@@ -178,6 +185,7 @@ function cursorId(cursor: string): bigint {
 
 builder.queryFields((t) => ({
   auditLog: t.connection({
+    authScopes: allowed,
     type: AuditEntryRef,
     description:
       'Every recorded change, newest first (keyset paging on the entry id, so pages stay stable while changes arrive). ' +
@@ -191,6 +199,7 @@ builder.queryFields((t) => ({
           let query = ctx.db
             .selectFrom('audit_log')
             .selectAll()
+            .where(visible.auditEntry(ctx.principal))
             .orderBy('id', inverted ? 'asc' : 'desc')
             .limit(limit);
           const ids = [
@@ -323,6 +332,12 @@ const RevertChangePayload = builder
 
 builder.mutationFields((t) => ({
   revertChange: t.field({
+    authScopes: writes<{ input: { auditId?: string | number | null; batchId?: string | null } }>(
+      ({ input }) => [
+        { auditEntry: input.auditId, field: 'auditId' },
+        { batch: input.batchId, field: 'batchId' },
+      ],
+    ),
     type: RevertChangePayload,
     description:
       'Puts allocations, caps and criterion statuses back to their value before an audited change (or batch), ' +

@@ -1,6 +1,7 @@
 // Mutations that record whether a commune or district meets a criterion.
 import { builder } from '../builder.ts';
 import { type StatusRow, setUnitCriterionStatus } from '../services/criteria-status.ts';
+import { writes } from './access.ts';
 import { CriterionStatusRef } from './criteria.ts';
 import { mutationErrors } from './errors.ts';
 import { decodeId, tryDecodeId } from './ids.ts';
@@ -29,6 +30,11 @@ const CriterionStatusPayload = builder.objectRef<{ status: StatusRow }>('Criteri
 
 builder.mutationFields((t) => ({
   setCriterionStatus: t.field({
+    // The unit is a commune or a district; each decode finds only its own kind of ID.
+    authScopes: writes<{ input: { unitId: string | number } }>(({ input }) => [
+      { commune: input.unitId, field: 'communeId' },
+      { district: input.unitId, field: 'districtId' },
+    ]),
     type: CriterionStatusPayload,
     description: 'Records whether a commune (or a district) meets one criterion of its set.',
     errors: mutationErrors,

@@ -12,6 +12,7 @@ import { summarizeProgress } from '@ntm/domain';
 import { builder } from '../builder.ts';
 import type { Context } from '../context.ts';
 import { loadNodes } from '../loaders.ts';
+import { allowed } from './access.ts';
 import { CommuneRef, DistrictRef, ProgressRef } from './geography.ts';
 import { tryDecodeId } from './ids.ts';
 
@@ -168,6 +169,7 @@ addStatusFields(DistrictRef, (ctx, id) => ctx.loaders.statusesByDistrict.load(id
 
 builder.queryFields((t) => ({
   criteriaSets: t.field({
+    authScopes: allowed,
     type: [CriteriaSetRef],
     args: { level: t.arg({ type: CriteriaLevelEnum, required: false }) },
     resolve: (_r, args, ctx) => {

@@ -4,6 +4,7 @@ import { describeEligibility, type Eligibility } from '@ntm/domain';
 import { builder } from '../builder.ts';
 import { loadNodes } from '../loaders.ts';
 import { setFundingCap } from '../services/funding.ts';
+import { allowed, writes } from './access.ts';
 import { mutationErrors } from './errors.ts';
 import { decodeId } from './ids.ts';
 import { PlanRef } from './plan.ts';
@@ -91,6 +92,7 @@ builder.objectFields(PlanRef, (t) => ({
 
 builder.queryFields((t) => ({
   fundingSources: t.field({
+    authScopes: allowed,
     type: [FundingSourceRef],
     resolve: (_r, _a, ctx) => ctx.loaders.allFundingSources.load('all'),
   }),
@@ -118,6 +120,9 @@ const FundingCapPayload = builder.objectRef<{ cap: FundingCap }>('FundingCapPayl
 
 builder.mutationFields((t) => ({
   setFundingCap: t.field({
+    authScopes: writes<{ input: { planId: string | number } }>(({ input }) => [
+      { plan: input.planId, field: 'planId' },
+    ]),
     type: FundingCapPayload,
     errors: mutationErrors,
     args: { input: t.arg({ type: SetFundingCapInput, required: true }) },

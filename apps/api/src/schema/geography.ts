@@ -7,8 +7,10 @@ import {
   type Province,
   type RegionCode,
 } from '@ntm/db';
+import { visible } from '../auth/scope.ts';
 import { builder } from '../builder.ts';
 import { loadNodes } from '../loaders.ts';
+import { allowed } from './access.ts';
 import { resolveIdConnection } from './connection.ts';
 import { tryDecodeId } from './ids.ts';
 
@@ -72,7 +74,13 @@ builder.node(ProvinceRef, {
     districts: t.field({
       type: [DistrictRef],
       resolve: (p, _a, ctx) =>
-        ctx.db.selectFrom('district').selectAll().where('province_id', '=', p.id).orderBy('name').execute(),
+        ctx.db
+          .selectFrom('district')
+          .selectAll()
+          .where('province_id', '=', p.id)
+          .where(visible.district(ctx.principal))
+          .orderBy('name')
+          .execute(),
     }),
   }),
 });
@@ -156,20 +164,33 @@ const CommuneFilter = builder.inputType('CommuneFilter', {
 
 builder.queryFields((t) => ({
   provinces: t.field({
+    authScopes: allowed,
     type: [ProvinceRef],
-    resolve: (_r, _a, ctx) => ctx.db.selectFrom('province').selectAll().orderBy('name').execute(),
+    resolve: (_r, _a, ctx) =>
+      ctx.db
+        .selectFrom('province')
+        .selectAll()
+        .where(visible.province(ctx.principal))
+        .orderBy('name')
+        .execute(),
   }),
   districts: t.field({
+    authScopes: allowed,
     type: [DistrictRef],
     args: { provinceId: t.arg.id({ required: false }) },
     resolve: (_r, args, ctx) => {
-      let query = ctx.db.selectFrom('district').selectAll().orderBy('name');
+      let query = ctx.db
+        .selectFrom('district')
+        .selectAll()
+        .where(visible.district(ctx.principal))
+        .orderBy('name');
       if (args.provinceId)
         query = query.where('province_id', '=', tryDecodeId(String(args.provinceId), 'Province') ?? -1);
       return query.execute();
     },
   }),
   communes: t.connection({
+    authScopes: allowed,
     type: CommuneRef,
     args: { filter: t.arg({ type: CommuneFilter, required: false }) },
     resolve: (_r, args, ctx) => {
@@ -185,6 +206,7 @@ builder.queryFields((t) => ({
             targetedInPlanId: decode(f.targetedInPlanId, 'Plan'),
             isProgram135: typeof f.program135 === 'boolean' ? f.program135 : undefined,
             search: f.search ?? undefined,
+            inScope: visible.commune(ctx.principal),
           },
           page,
         ),

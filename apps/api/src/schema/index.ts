@@ -3,6 +3,7 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from '../builder.ts';
 import './scalars.ts';
 import './errors.ts';
+import './account.ts';
 import './geography.ts';
 import './criteria.ts';
 import './criteria-status.ts';

@@ -2,9 +2,11 @@
 // status that decides whether it can still be edited.
 import type { NtmLevel, Plan, PlanCommune, PlanStatus } from '@ntm/db';
 import { formatQuarter, toQuarterCode } from '@ntm/domain';
+import { visible } from '../auth/scope.ts';
 import { builder } from '../builder.ts';
 import { loadNodes } from '../loaders.ts';
 import { createPlan, setPlanTargets, updatePlan } from '../services/plans.ts';
+import { allowed, writes } from './access.ts';
 import { resolveIdConnection } from './connection.ts';
 import { CriteriaSetRef } from './criteria.ts';
 import { mutationErrors } from './errors.ts';
@@ -138,6 +140,7 @@ function quarterOf(pc: PlanCommune) {
 
 builder.queryFields((t) => ({
   plans: t.connection({
+    authScopes: allowed,
     type: PlanRef,
     args: { status: t.arg({ type: PlanStatusEnum, required: false }) },
     resolve: (_r, args, ctx) =>
@@ -145,6 +148,7 @@ builder.queryFields((t) => ({
         let query = ctx.db
           .selectFrom('plan')
           .selectAll()
+          .where(visible.plan(ctx.principal))
           .orderBy('id', descending ? 'desc' : 'asc')
           .limit(limit);
         if (args.status) query = query.where('status', '=', args.status);
@@ -154,6 +158,7 @@ builder.queryFields((t) => ({
       }),
   }),
   plan: t.field({
+    authScopes: allowed,
     type: PlanRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
@@ -221,6 +226,12 @@ export const PlanPayload = builder.objectRef<{ plan: Plan }>('PlanPayload').impl
 
 builder.mutationFields((t) => ({
   createPlan: t.field({
+    authScopes: writes<{
+      input: { districtId?: string | number | null; provinceId?: string | number | null };
+    }>(({ input }) => [
+      { district: input.districtId, field: 'districtId' },
+      { province: input.provinceId, field: 'provinceId' },
+    ]),
     type: PlanPayload,
     errors: mutationErrors,
     args: { input: t.arg({ type: CreatePlanInput, required: true }) },
@@ -240,6 +251,9 @@ builder.mutationFields((t) => ({
     }),
   }),
   updatePlan: t.field({
+    authScopes: writes<{ input: { planId: string | number } }>(({ input }) => [
+      { plan: input.planId, field: 'planId' },
+    ]),
     type: PlanPayload,
     errors: mutationErrors,
     args: { input: t.arg({ type: UpdatePlanInput, required: true }) },
@@ -248,6 +262,7 @@ builder.mutationFields((t) => ({
     }),
   }),
   setPlanTargets: t.field({
+    authScopes: writes<{ planId: string | number }>((args) => [{ plan: args.planId, field: 'planId' }]),
     type: PlanPayload,
     description: 'Marks communes as targets of the plan, with level, deadline quarter and priority. Atomic.',
     errors: mutationErrors,

@@ -1,7 +1,9 @@
 // Projects (hạng mục công trình) per commune and criterion, with cost and progress.
 import type { Project, ProjectStatus } from '@ntm/db';
+import { visible } from '../auth/scope.ts';
 import { builder } from '../builder.ts';
 import { createProject, deleteProject, updateProject } from '../services/projects.ts';
+import { writes } from './access.ts';
 import { CriterionRef } from './criteria.ts';
 import { mutationErrors } from './errors.ts';
 import { CommuneRef } from './geography.ts';
@@ -21,7 +23,13 @@ const ProjectStatusEnum = builder.enumType('ProjectStatus', {
 builder.node(ProjectRef, {
   id: { resolve: (p) => p.id },
   loadMany: async (ids, ctx) => {
-    const rows = await ctx.db.selectFrom('project').selectAll().where('id', 'in', ids.map(Number)).execute();
+    const rows = await ctx.db
+      .selectFrom('project')
+      .innerJoin('commune', 'commune.id', 'project.commune_id')
+      .selectAll('project')
+      .where('project.id', 'in', ids.map(Number))
+      .where(visible.commune(ctx.principal))
+      .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
     return ids.map((id) => byId.get(Number(id)) ?? null);
   },
@@ -93,6 +101,9 @@ const ProjectPayload = builder.objectRef<{ project: Project }>('ProjectPayload')
 
 builder.mutationFields((t) => ({
   createProject: t.field({
+    authScopes: writes<{ input: { communeId: string | number } }>(({ input }) => [
+      { commune: input.communeId, field: 'communeId' },
+    ]),
     type: ProjectPayload,
     errors: mutationErrors,
     args: { input: t.arg({ type: CreateProjectInput, required: true }) },
@@ -109,6 +120,9 @@ builder.mutationFields((t) => ({
     }),
   }),
   updateProject: t.field({
+    authScopes: writes<{ input: { id: string | number } }>(({ input }) => [
+      { project: input.id, field: 'id' },
+    ]),
     type: ProjectPayload,
     errors: mutationErrors,
     args: { input: t.arg({ type: UpdateProjectInput, required: true }) },
@@ -126,6 +140,7 @@ builder.mutationFields((t) => ({
     }),
   }),
   deleteProject: t.field({
+    authScopes: writes<{ id: string | number }>((args) => [{ project: args.id, field: 'id' }]),
     type: ProjectPayload,
     description: 'Deletes a project; the payload returns it as it was.',
     errors: mutationErrors,

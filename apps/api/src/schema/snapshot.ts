@@ -2,6 +2,7 @@
 // by commune / criterion / source, and restoring one as a new draft revision of the plan.
 import type { Plan, PlanSnapshot } from '@ntm/db';
 import { DomainError } from '@ntm/domain';
+import { visible } from '../auth/scope.ts';
 import { builder } from '../builder.ts';
 import {
   type CellDiff,
@@ -13,6 +14,7 @@ import {
   restorePlanSnapshot,
   sumDiff,
 } from '../services/snapshots.ts';
+import { writes } from './access.ts';
 import { mutationErrors } from './errors.ts';
 import { decodeId, encodeId, tryDecodeId } from './ids.ts';
 import { PlanRef } from './plan.ts';
@@ -35,7 +37,13 @@ builder.node(PlanSnapshotRef, {
   loadMany: async (ids, ctx) => {
     const numeric = ids.filter((id) => /^\d{1,9}$/.test(id)).map(Number);
     const rows = numeric.length
-      ? await ctx.db.selectFrom('plan_snapshot').selectAll().where('id', 'in', numeric).execute()
+      ? await ctx.db
+          .selectFrom('plan_snapshot')
+          .innerJoin('plan', 'plan.id', 'plan_snapshot.plan_id')
+          .selectAll('plan_snapshot')
+          .where('plan_snapshot.id', 'in', numeric)
+          .where(visible.plan(ctx.principal))
+          .execute()
       : [];
     const byId = new Map(rows.map((r) => [String(r.id), r]));
     return ids.map((id) => byId.get(id) ?? null);
@@ -202,6 +210,9 @@ const RestorePlanSnapshotPayload = builder.objectRef<{ plan: Plan }>('RestorePla
 
 builder.mutationFields((t) => ({
   createPlanSnapshot: t.field({
+    authScopes: writes<{ input: { planId: string | number } }>(({ input }) => [
+      { plan: input.planId, field: 'planId' },
+    ]),
     type: PlanSnapshotPayload,
     description: 'Freezes the plan’s cells and caps under a name. Any plan, in any status. Audited.',
     errors: mutationErrors,
@@ -215,6 +226,9 @@ builder.mutationFields((t) => ({
     }),
   }),
   restorePlanSnapshot: t.field({
+    authScopes: writes<{ input: { snapshotId: string | number } }>(({ input }) => [
+      { snapshot: input.snapshotId, field: 'snapshotId' },
+    ]),
     type: RestorePlanSnapshotPayload,
     description:
       'Creates a new draft plan from a snapshot: same scope, period and criteria sets, revision + 1 of the ' +

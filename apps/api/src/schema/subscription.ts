@@ -10,6 +10,7 @@ import { findLiveSession } from '../events/live-session.ts';
 import type { LiveEvent, PlanViewer } from '../events/plan-event-bus.ts';
 import type { PlanEvent } from '../events/plan-events.ts';
 import { AuditOriginEnum } from './audit.ts';
+import { allowed } from './access.ts';
 import { decodeId, encodeId, unknownIdError } from './ids.ts';
 import { PlanStatusEnum } from './plan.ts';
 
@@ -176,6 +177,7 @@ builder.subscriptionType({
 
 builder.subscriptionField('planChanged', (t) =>
   t.field({
+    authScopes: allowed,
     type: PlanChangeUnion,
     description:
       "Streams the plan's committed changes — cells, caps, criterion statuses of its communes and " +

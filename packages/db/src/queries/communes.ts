@@ -1,5 +1,5 @@
 import { toSearchKey } from '@ntm/domain';
-import type { Kysely } from 'kysely';
+import type { Expression, Kysely, SqlBool } from 'kysely';
 import type { Commune, Database } from '../schema.ts';
 
 export interface CommuneFilter {
@@ -11,6 +11,8 @@ export interface CommuneFilter {
   /** Free text; every word must appear in the diacritic-free name. */
   search?: string | undefined;
   ids?: readonly number[] | undefined;
+  /** The caller's access scope as a condition on `commune` (the API's row-level filter). */
+  inScope?: Expression<SqlBool> | undefined;
 }
 
 export interface KeysetPage {
@@ -31,6 +33,7 @@ export async function findCommunes(
 ): Promise<Commune[]> {
   if (filter.ids?.length === 0) return [];
   let query = db.selectFrom('commune').selectAll();
+  if (filter.inScope) query = query.where(filter.inScope);
   if (filter.provinceId !== undefined) query = query.where('province_id', '=', filter.provinceId);
   if (filter.districtId !== undefined) query = query.where('district_id', '=', filter.districtId);
   if (filter.isProgram135 !== undefined) query = query.where('is_program135', '=', filter.isProgram135);

@@ -527,3 +527,65 @@ export const demoAllocations: DemoAllocationSeed[] = [
   a('Bảo Đài', 6, 'NS_TINH', 500), // recognised commune, criterion met: spread thin
   a('Tiên Nha', 2, 'NSTW', 300), // recognised commune, criterion met: spread thin
 ];
+
+/**
+ * One demo account per scoped role (the admin is created at first start, see README). DEMO ONLY:
+ * the passwords are published in the README. Hashes are argon2id (m=19456 KiB, t=2, p=1) of the
+ * password in the comment, made with `pnpm --filter @ntm/api hash-password <password>`.
+ */
+export const demoUsers: ReadonlyArray<{
+  username: string;
+  displayName: string;
+  role: 'province_planner' | 'district_planner' | 'commune_officer' | 'council_reviewer' | 'viewer';
+  scope: 'province' | 'district' | 'commune';
+  /** The commune, for the commune-scoped account. */
+  communeName?: string;
+  passwordHash: string;
+}> = [
+  {
+    // kehoach-tinh-2022
+    username: 'bacgiang.kehoach',
+    displayName: 'Phòng Kế hoạch tỉnh Bắc Giang',
+    role: 'province_planner',
+    scope: 'province',
+    passwordHash:
+      '$argon2id$v=19$m=19456,t=2,p=1$Sku7EghBgPaPTeJehcnM4g$YTha+sANRBMJsb3VYsri38jengZSdQeUUS7bcs4O2jM',
+  },
+  {
+    // kehoach-huyen-2022
+    username: 'lucnam.kehoach',
+    displayName: 'Phòng Tài chính – Kế hoạch huyện Lục Nam',
+    role: 'district_planner',
+    scope: 'district',
+    passwordHash:
+      '$argon2id$v=19$m=19456,t=2,p=1$eXVJx9/ZWo8ABtasg5knDA$NCUnljZOVSe2DYAzNeXc1Mq0F09vCVs/YHG6GOE4YwY',
+  },
+  {
+    // canbo-xa-2022
+    username: 'lucson.canbo',
+    displayName: 'Cán bộ xã Lục Sơn',
+    role: 'commune_officer',
+    scope: 'commune',
+    communeName: 'Lục Sơn',
+    passwordHash:
+      '$argon2id$v=19$m=19456,t=2,p=1$0953IVceJmHqml87n8uGUg$j2yXjIJB5ROMeV9gZXvwLv6TYbxiVUMPXk0CDXzHE1s',
+  },
+  {
+    // hdnd-huyen-2022
+    username: 'lucnam.hdnd',
+    displayName: 'HĐND huyện Lục Nam',
+    role: 'council_reviewer',
+    scope: 'district',
+    passwordHash:
+      '$argon2id$v=19$m=19456,t=2,p=1$OzlOzGUjQTmr6kz6uoMV/Q$MQflrYI2tBjnpbc/YeAs58wOZI13nZj/u68dQNAY+c4',
+  },
+  {
+    // xem-lucnam-2022
+    username: 'lucnam.xem',
+    displayName: 'Người xem (Lục Nam)',
+    role: 'viewer',
+    scope: 'district',
+    passwordHash:
+      '$argon2id$v=19$m=19456,t=2,p=1$BH9RoWC92XkV/vHKZQbPsg$9jZ5qUUFRPs+2cAcWHi6dYBH07j+HgO/e1qlR4wJ7BI',
+  },
+];

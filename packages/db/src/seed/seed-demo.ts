@@ -17,6 +17,7 @@ import {
   demoPlan,
   demoProjects,
   demoProvince,
+  demoUsers,
 } from './demo-luc-nam-data.ts';
 import { seedReference } from './seed-reference.ts';
 
@@ -66,6 +67,22 @@ export function seedDemo(db: Kysely<Database>): Promise<SeedDemoResult> {
 
     const communeIds = await insertCommunes(trx, province.id, district.id);
     const communeId = (name: string) => lookup(communeIds, name, 'commune');
+
+    await trx
+      .insertInto('app_user')
+      .values(
+        demoUsers.map((user) => ({
+          username: user.username,
+          display_name: user.displayName,
+          password_hash: user.passwordHash,
+          role: user.role,
+          province_id: user.scope === 'province' ? province.id : null,
+          district_id: user.scope === 'district' ? district.id : null,
+          commune_id: user.communeName ? communeId(user.communeName) : null,
+        })),
+      )
+      .onConflict((oc) => oc.column('username').doNothing())
+      .execute();
 
     const criterionIds = await findCriterionIds(trx, demoPlan.criteriaSetCode);
     const districtCriterionIds = await findCriterionIds(trx, demoPlan.districtCriteriaSetCode);

@@ -1,0 +1,293 @@
+// Sign-in, sessions and API tokens over HTTP: the cookie, logout, expiry, password changes,
+// read-only and read-write tokens, revocation, last use, and a commune officer's batch.
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DEMO_USERS, startTestApp, TEST_ADMIN, type TestApp } from './harness.ts';
+
+let app: TestApp;
+const ids: Record<'plan' | 'district' | 'criterion' | 'source' | 'lucSon' | 'voTranh', string> = {
+  plan: '',
+  district: '',
+  criterion: '',
+  source: '',
+  lucSon: '',
+  voTranh: '',
+};
+
+const LOGIN = `mutation($l: String!, $p: String!) { login(login: $l, password: $p) {
+  __typename ... on LoginPayload { me { name role scopeLevel commune { name } permissions } } ... on Error { code message } } }`;
+const SET = `mutation($i: SetAllocationsInput!) { setAllocations(input: $i) { __typename ... on Error { code message } } }`;
+const PLANS = `{ plans { edges { node { id } } } }`;
+const CREATE_TOKEN = `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) {
+  __typename ... on CreateApiTokenPayload { secret token { id prefix lastUsedAt } } ... on Error { code message } } }`;
+
+const cell = (communeId: string, amount: string) => ({
+  communeId,
+  criterionId: ids.criterion,
+  sourceId: ids.source,
+  amount,
+});
+
+async function allocationCount(): Promise<number> {
+  const row = await app.db
+    .selectFrom('allocation')
+    .select((eb) => eb.fn.countAll<string>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  const data =
+    await app.ok(`{ plans { edges { node { id district { id } criteriaSet { criteria { id number } } } } }
+    fundingSources { id code } communes(first: 100) { edges { node { id name } } } }`);
+  const plan = data.plans.edges[0].node;
+  const commune = (name: string) => data.communes.edges.find((e: any) => e.node.name === name).node.id;
+  Object.assign(ids, {
+    plan: plan.id,
+    district: plan.district.id,
+    criterion: plan.criteriaSet.criteria.find((c: any) => c.number === 2).id,
+    source: data.fundingSources.find((s: any) => s.code === 'NSTW').id,
+    lucSon: commune('Lục Sơn'),
+    voTranh: commune('Vô Tranh'),
+  });
+});
+afterAll(() => app?.close());
+
+describe('signing in', () => {
+  it('sets an HttpOnly, SameSite session cookie and reports who signed in, with their permissions', async () => {
+    const response = await fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        query: LOGIN,
+        variables: { l: DEMO_USERS.communeOfficer.username, p: DEMO_USERS.communeOfficer.password },
+      }),
+    });
+    const cookie = response.headers.get('set-cookie') ?? '';
+    expect(cookie).toMatch(/^ntm_session=[\w-]{40,}; /);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).not.toContain('Secure');
+    const me = ((await response.json()) as any).data.login.me;
+    expect(me).toMatchObject({ name: 'lucson.canbo', role: 'COMMUNE_OFFICER', scopeLevel: 'COMMUNE' });
+    expect(me.commune.name).toBe('Lục Sơn');
+    expect(me.permissions).toContain('Mutation.setAllocations');
+    expect(me.permissions).not.toContain('Mutation.setFundingCap');
+  });
+
+  it('stores only a hash of the session secret', async () => {
+    const cookie = await app.login(DEMO_USERS.viewer.username);
+    const secret = cookie.split('=')[1]!;
+    const stored = await app.db.selectFrom('user_session').select('token_hash').execute();
+    expect(stored.some((s) => s.token_hash.includes(secret))).toBe(false);
+    expect(stored.every((s) => /^[0-9a-f]{64}$/.test(s.token_hash))).toBe(true);
+  });
+
+  it('refuses a wrong password and an unknown account with the same error', async () => {
+    const wrong = await app.gql(LOGIN, { l: DEMO_USERS.viewer.username, p: 'wrong password' }, { as: null });
+    const unknown = await app.gql(LOGIN, { l: 'nobody.here', p: 'wrong password' }, { as: null });
+    expect(wrong.data.login).toEqual(unknown.data.login);
+    expect(wrong.data.login.code).toBe('INVALID_CREDENTIALS');
+  });
+
+  it('throttles an account after repeated failures, with the wait in seconds, even for the right password', async () => {
+    const account = DEMO_USERS.councilReviewer;
+    for (let i = 0; i < 5; i++) await app.gql(LOGIN, { l: account.username, p: `guess ${i}` }, { as: null });
+    const result = await app.gql(
+      LOGIN,
+      { l: account.username, p: account.password },
+      { as: null, locale: 'en' },
+    );
+    expect(result.data.login.code).toBe('LOGIN_THROTTLED');
+    expect(result.data.login.message).toMatch(/try again in \d+ seconds/);
+  });
+
+  it('answers UNAUTHENTICATED to anything but login without a session', async () => {
+    const result = await app.gql(PLANS, {}, { as: null, locale: 'en' });
+    expect(result.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    expect(result.errors?.[0]?.message).toMatch(/Sign in/);
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+  });
+});
+
+describe('sessions', () => {
+  it('stop working after logout', async () => {
+    const cookie = await app.login(DEMO_USERS.viewer.username);
+    expect((await app.gql(PLANS, {}, { as: null, headers: { cookie } })).errors).toBeUndefined();
+    await app.gql(`mutation { logout { __typename } }`, {}, { as: null, headers: { cookie } });
+    const after = await app.gql(PLANS, {}, { as: null, headers: { cookie } });
+    expect(after.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('stop working once expired', async () => {
+    const cookie = await app.login(DEMO_USERS.viewer.username);
+    const latest = await app.db
+      .selectFrom('user_session')
+      .select('id')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    await app.db
+      .updateTable('user_session')
+      .set({ expires_at: sql`now() - interval '1 second'` })
+      .where('id', '=', latest.id)
+      .execute();
+    const after = await app.gql(PLANS, {}, { as: null, headers: { cookie } });
+    expect(after.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('are revoked, except the current one, when the password changes', async () => {
+    const user = await app.ok(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { ... on UserPayload { user { username } } } }`,
+      {
+        i: {
+          username: 'doi.matkhau',
+          displayName: 'Đổi mật khẩu',
+          password: 'first password',
+          role: 'VIEWER',
+          districtId: ids.district,
+        },
+      },
+    );
+    expect(user.createUser.user.username).toBe('doi.matkhau');
+    const laptop = await app.login('doi.matkhau', 'first password');
+    const phone = await app.login('doi.matkhau', 'first password');
+    const changed = await app.gql(
+      `mutation { changePassword(currentPassword: "first password", newPassword: "second password") { __typename } }`,
+      {},
+      { as: null, headers: { cookie: laptop } },
+    );
+    expect(changed.data.changePassword.__typename).toBe('DonePayload');
+    expect((await app.gql(PLANS, {}, { as: null, headers: { cookie: laptop } })).errors).toBeUndefined();
+    const onPhone = await app.gql(PLANS, {}, { as: null, headers: { cookie: phone } });
+    expect(onPhone.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    await expect(app.login('doi.matkhau', 'first password')).rejects.toThrow();
+    expect(await app.login('doi.matkhau', 'second password')).toMatch(/^ntm_session=/);
+  });
+});
+
+describe('API tokens', () => {
+  async function createToken(access: 'READ' | 'READ_WRITE', as = TEST_ADMIN.username as string) {
+    const data = await app.ok(
+      CREATE_TOKEN,
+      { i: { name: `Cổng dữ liệu ${access}`, access, districtId: ids.district, expiresInDays: 30 } },
+      undefined,
+      as,
+    );
+    return data.createApiToken as { secret: string; token: { id: string; prefix: string; lastUsedAt: null } };
+  }
+
+  it('are shown once, stored hashed, and record when they were last used', async () => {
+    const { secret, token } = await createToken('READ', DEMO_USERS.districtPlanner.username);
+    expect(secret.startsWith(token.prefix)).toBe(true);
+    expect(token.lastUsedAt).toBeNull();
+    const stored = await app.db
+      .selectFrom('api_token')
+      .select('token_hash')
+      .where('id', '=', Number(token.id))
+      .executeTakeFirstOrThrow();
+    expect(stored.token_hash).not.toContain(secret);
+    const read = await app.gql(PLANS, {}, { as: { bearer: secret } });
+    expect(read.data.plans.edges).toHaveLength(1);
+    const listed = await app.ok(
+      `{ apiTokens { id lastUsedAt } }`,
+      {},
+      undefined,
+      DEMO_USERS.districtPlanner.username,
+    );
+    expect(listed.apiTokens.find((t: any) => t.id === token.id).lastUsedAt).not.toBeNull();
+  });
+
+  it('read-only: may read but not write, and nothing is written', async () => {
+    const { secret } = await createToken('READ');
+    const before = await allocationCount();
+    const result = await app.gql(
+      SET,
+      { i: { planId: ids.plan, cells: [cell(ids.lucSon, '777')] } },
+      { as: { bearer: secret } },
+    );
+    expect(result.data.setAllocations.code).toBe('FORBIDDEN');
+    expect(await allocationCount()).toBe(before);
+  });
+
+  it('read-write: writes in its scope and is named in the audit trail, but cannot make tokens', async () => {
+    const { secret, token } = await createToken('READ_WRITE');
+    const result = await app.gql(
+      SET,
+      { i: { planId: ids.plan, cells: [cell(ids.lucSon, '778')] } },
+      { as: { bearer: secret } },
+    );
+    expect(result.data.setAllocations.__typename).toBe('SetAllocationsPayload');
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select('actor')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.actor).toBe(`token:${token.id}:Cổng dữ liệu READ_WRITE`);
+    const again = await app.gql(
+      CREATE_TOKEN,
+      { i: { name: 'x', access: 'READ', districtId: ids.district } },
+      { as: { bearer: secret } },
+    );
+    expect(again.data.createApiToken.code).toBe('FORBIDDEN');
+  });
+
+  it('stop working when revoked or expired', async () => {
+    const revoked = await createToken('READ');
+    await app.ok(`mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }`, { id: revoked.token.id });
+    const afterRevoke = await app.gql(PLANS, {}, { as: { bearer: revoked.secret } });
+    expect(afterRevoke.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+
+    const expired = await createToken('READ');
+    await app.db
+      .updateTable('api_token')
+      .set({ expires_at: sql`now() - interval '1 second'` })
+      .where('id', '=', Number(expired.token.id))
+      .execute();
+    const afterExpiry = await app.gql(PLANS, {}, { as: { bearer: expired.secret } });
+    expect(afterExpiry.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+  });
+
+  it('a planner may not make a token for a scope above their own', async () => {
+    const province = await app.ok(`{ provinces { id } }`);
+    const result = await app.gql(
+      CREATE_TOKEN,
+      { i: { name: 'Tỉnh', access: 'READ', provinceId: province.provinces[0].id } },
+      { as: DEMO_USERS.districtPlanner.username },
+    );
+    expect(result.data.createApiToken.code).toBe('FORBIDDEN');
+  });
+});
+
+describe('a commune officer', () => {
+  it('writes cells of their commune, under their own name', async () => {
+    const result = await app.gql(
+      SET,
+      { i: { planId: ids.plan, cells: [cell(ids.lucSon, '4242')] } },
+      { as: DEMO_USERS.communeOfficer.username },
+    );
+    expect(result.data.setAllocations.__typename).toBe('SetAllocationsPayload');
+    const audit = await app.db
+      .selectFrom('audit_log')
+      .select('actor')
+      .orderBy('id', 'desc')
+      .executeTakeFirstOrThrow();
+    expect(audit.actor).toBe(DEMO_USERS.communeOfficer.username);
+  });
+
+  it('has a batch with one cell of another commune refused as a whole', async () => {
+    const before = await allocationCount();
+    const result = await app.gql(
+      SET,
+      { i: { planId: ids.plan, cells: [cell(ids.lucSon, '4343'), cell(ids.voTranh, '4343')] } },
+      { as: DEMO_USERS.communeOfficer.username },
+    );
+    expect(result.data.setAllocations.code).toBe('FORBIDDEN');
+    expect(await allocationCount()).toBe(before);
+    const lucSon = await app.ok(
+      `query($p: ID!, $c: ID!) { plan(id: $p) { allocations(first: 5, filter: { communeId: $c }) { edges { node { amount } } } } }`,
+      { p: ids.plan, c: ids.lucSon },
+    );
+    expect(lucSon.plan.allocations.edges.map((e: any) => e.node.amount)).not.toContain('4343');
+  });
+});
