@@ -8,12 +8,7 @@ import type { Database, Db } from '@ntm/db';
 import { ERROR_CODES, type ErrorCode, isDomainError, localizeError, parseLocale } from '@ntm/domain';
 import { type FragmentDefinitionNode, GraphQLError, type GraphQLFormattedError, Kind } from 'graphql';
 import { type Kysely, sql } from 'kysely';
-import {
-  type AuthSettings,
-  type Context,
-  createAuthSettings,
-  createContext,
-} from './context.ts';
+import { type AuthSettings, type Context, createAuthSettings, createContext } from './context.ts';
 import { startLiveServer } from './events/live-server.ts';
 import { flushPlanEvents } from './events/plan-events.ts';
 import { BodyTooLargeError, readBody } from './http/body.ts';

@@ -235,7 +235,8 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
     await app.gql('{ provinces { id } }', {}, { baseUrl: tight.rateLimited });
     return failure('{ provinces { id } }', {}, 'vi', undefined, tight.rateLimited);
   },
-  PAYLOAD_TOO_LARGE: () => failure(`{ provinces { id } } # ${'x'.repeat(4096)}`, {}, 'vi', undefined, tight.smallBody),
+  PAYLOAD_TOO_LARGE: () =>
+    failure(`{ provinces { id } } # ${'x'.repeat(4096)}`, {}, 'vi', undefined, tight.smallBody),
   UNAUTHENTICATED: () => failure('{ plans { edges { node { id } } } }', {}, 'vi', null),
   FORBIDDEN: () =>
     failure(SET, { input: { planId: ids.plan, cells: [cell()] } }, 'vi', DEMO_USERS.viewer.username),

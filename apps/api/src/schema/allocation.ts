@@ -330,11 +330,16 @@ const SetAllocationsPayload = builder
 
 builder.mutationFields((t) => ({
   setAllocations: t.field({
+    // Every commune a cell names, in either input form: one cell outside the caller's scope refuses the batch.
     authScopes: writes<{
-      input: { planId: string | number; cells: ReadonlyArray<{ communeId: string | number }> };
+      input: {
+        planId: string | number;
+        cells?: ReadonlyArray<{ communeId: string | number }> | null;
+        grid?: { communeIds: ReadonlyArray<string | number> } | null;
+      };
     }>(({ input }) => [
       { plan: input.planId, field: 'planId' },
-      { cellCommunes: input.cells.map((c) => c.communeId) },
+      { cellCommunes: [...(input.cells ?? []).map((c) => c.communeId), ...(input.grid?.communeIds ?? [])] },
     ]),
     type: SetAllocationsPayload,
     description:
