@@ -3,6 +3,7 @@ import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import type { Context } from './context.ts';
+import type { UploadedFile } from './http/multipart.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -14,6 +15,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
     IntArray: { Input: never; Output: readonly number[] };
     MoneyArray: { Input: never; Output: readonly bigint[] };
+    Upload: { Input: UploadedFile; Output: never };
   };
 }>({
   plugins: [ErrorsPlugin, RelayPlugin],

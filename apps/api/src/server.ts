@@ -11,6 +11,7 @@ import { type Kysely, sql } from 'kysely';
 import { ANONYMOUS_ACTOR, type Context, createContext } from './context.ts';
 import { startLiveServer } from './events/live-server.ts';
 import { BodyTooLargeError, readBody } from './http/body.ts';
+import { EXPORT_PATH, handleExport } from './http/export-route.ts';
 import {
   hashRequest,
   IDEMPOTENCY_HEADER,
@@ -19,6 +20,7 @@ import {
   purgeIdempotencyKeys,
   runIdempotent,
 } from './http/idempotency.ts';
+import { hasPreflightHeader, isMultipart, MultipartError, readMultipartGraphQL } from './http/multipart.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import type { Logger } from './logger.ts';
 import { schema } from './schema/index.ts';
@@ -31,7 +33,11 @@ export interface AppOptions {
   maxBodyBytes: number;
   /** The database's NOTIFY listener (`Db.listen`): live updates (subscriptions) need it. */
   listen?: Db['listen'];
+  /** Largest file accepted by an upload (GraphQL multipart request), in bytes. */
+  maxUploadBytes?: number;
 }
+
+const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export interface App {
   server: Server;
@@ -143,33 +149,54 @@ export function createApp(options: AppOptions): App {
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
-    let body: unknown;
-    try {
-      const text = await readBody(req, options.maxBodyBytes);
-      const isJson = (req.headers['content-type'] ?? '').includes('application/json');
-      body = isJson && text.length > 0 ? JSON.parse(text) : text;
-    } catch (error) {
-      const status = error instanceof BodyTooLargeError ? 413 : 400;
-      const message = status === 413 ? 'Request body too large' : 'Request body is not valid JSON';
-      res.writeHead(status, {
-        'Content-Type': 'application/json; charset=utf-8',
-        'X-Request-Id': requestId,
-      });
-      res.end(
-        JSON.stringify({
-          errors: [
-            {
-              message,
-              extensions: {
-                code: status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
-              },
-            },
-          ],
-        }),
-      );
-      return;
-    }
     const locale = parseLocale(req.headers['accept-language']);
+    const refuse = (status: number, code: string, message: string) => {
+      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'X-Request-Id': requestId });
+      res.end(JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+    };
+    const multipart = isMultipart(req);
+    let body: unknown;
+    if (multipart) {
+      if (!hasPreflightHeader(req)) {
+        const message =
+          'File uploads need an "apollo-require-preflight" or "x-apollo-operation-name" header (CSRF protection)';
+        refuse(400, 'BAD_REQUEST', message);
+        return;
+      }
+      try {
+        body = await readMultipartGraphQL(req, options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+      } catch (error) {
+        if (!(error instanceof MultipartError)) throw error;
+        const message =
+          error.code === 'FILE_TOO_LARGE'
+            ? localizeError({ code: 'FILE_TOO_LARGE', params: error.params }, locale)
+            : error.message;
+        res.writeHead(error.status, {
+          'Content-Type': 'application/json; charset=utf-8',
+          'X-Request-Id': requestId,
+        });
+        res.end(
+          JSON.stringify({ errors: [{ message, extensions: { code: error.code, params: error.params } }] }),
+        );
+        return;
+      }
+      // Apollo sees the decoded request as JSON; the CSRF check above already ran.
+      headers.set('content-type', 'application/json');
+    } else {
+      try {
+        const text = await readBody(req, options.maxBodyBytes);
+        const isJson = (req.headers['content-type'] ?? '').includes('application/json');
+        body = isJson && text.length > 0 ? JSON.parse(text) : text;
+      } catch (error) {
+        const tooLarge = error instanceof BodyTooLargeError;
+        refuse(
+          tooLarge ? 413 : 400,
+          tooLarge ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST',
+          tooLarge ? 'Request body too large' : 'Request body is not valid JSON',
+        );
+        return;
+      }
+    }
     const origin = req.headers['x-ntm-origin'] === 'grid' ? 'grid' : 'api';
     const baseHeaders: Record<string, string> = { 'X-Request-Id': requestId, 'Content-Language': locale };
 
@@ -186,8 +213,10 @@ export function createApp(options: AppOptions): App {
       return { status: response.status ?? 200, headers: outHeaders, body: text };
     };
 
+    // Uploads are not replayed from the idempotency store (files are large); applyImport is safe to
+    // repeat anyway: its previewed versions turn a second apply into a version conflict.
     const idempotencyKey =
-      req.method === 'POST' ? idempotencyKeyFor(req.headers[IDEMPOTENCY_HEADER], body) : null;
+      req.method === 'POST' && !multipart ? idempotencyKeyFor(req.headers[IDEMPOTENCY_HEADER], body) : null;
     if (idempotencyKey && idempotencyKey.length > MAX_KEY_LENGTH) {
       res.writeHead(400, { ...baseHeaders, 'Content-Type': 'application/json; charset=utf-8' });
       const message = `Idempotency-Key is longer than ${MAX_KEY_LENGTH} characters`;
@@ -255,6 +284,7 @@ export function createApp(options: AppOptions): App {
     const done = (() => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (url.pathname === '/healthz') return handleHealth(res);
+      if (req.method === 'GET' && EXPORT_PATH.test(url.pathname)) return handleExport(db, req, res, url);
       if (serveStatic(req, res, url.pathname)) return Promise.resolve();
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');
