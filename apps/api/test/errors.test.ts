@@ -3,7 +3,7 @@
 import { ERROR_CODES, type ErrorCode } from '@ntm/domain';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPLY, PREVIEW, upload } from './exchange-client.ts';
+import { APPLY, PREVIEW, upload, withTwinCommune } from './exchange-client.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -236,33 +236,10 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
     return importFailure({ name: 'x.xlsx', data });
   },
   NOTHING_TO_IMPORT: async () => importFailure(await workbookOf({ Sheet1: [['Ghi chú']] })),
-  AMBIGUOUS_COMMUNE: async () => {
-    const place = await app.db
-      .selectFrom('commune')
-      .select(['province_id', 'district_id'])
-      .where('name', '=', 'Lục Sơn')
-      .executeTakeFirstOrThrow();
-    const twin = await app.db
-      .insertInto('commune')
-      .values({
-        ...place,
-        code: '99002',
-        name: 'Lục Sơn',
-        search_key: 'luc son',
-        kind: 'xa',
-        region: 'TDMNPB',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    const planId = Number(Buffer.from(ids.plan!, 'base64').toString().split(':')[1]);
-    await app.db.insertInto('plan_commune').values({ plan_id: planId, commune_id: twin.id }).execute();
-    try {
-      return await importFailure(await NSTW_SHEET(['Lục Sơn', 1000]));
-    } finally {
-      await app.db.deleteFrom('plan_commune').where('commune_id', '=', twin.id).execute();
-      await app.db.deleteFrom('commune').where('id', '=', twin.id).execute();
-    }
-  },
+  AMBIGUOUS_COMMUNE: () =>
+    withTwinCommune(app, ids.plan!, 'Lục Sơn', '99002', async () =>
+      importFailure(await NSTW_SHEET(['Lục Sơn', 1000])),
+    ),
   WRONG_CELL_TYPE: async () => importFailure(await NSTW_SHEET(['Lục Sơn', new Date(Date.UTC(2022, 0, 1))])),
   FORMULA_ERROR: async () =>
     importFailure(await NSTW_SHEET(['Lục Sơn', { formula: 'NA()', result: { error: '#N/A' } }])),

@@ -51,3 +51,38 @@ export async function upload(
   });
   return { status: response.status, body: await response.json() };
 }
+
+/** Runs `body` while the plan also holds a second commune named `name` (an ambiguous name). */
+export async function withTwinCommune<T>(
+  app: TestApp,
+  planId: string,
+  name: string,
+  code: string,
+  body: () => Promise<T>,
+) {
+  const place = await app.db
+    .selectFrom('commune')
+    .select(['province_id', 'district_id'])
+    .where('name', '=', 'Lục Sơn')
+    .executeTakeFirstOrThrow();
+  const twin = await app.db
+    .insertInto('commune')
+    .values({
+      ...place,
+      code,
+      name,
+      search_key: name.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase(),
+      kind: 'xa',
+      region: 'TDMNPB',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const plan = Number(Buffer.from(planId, 'base64').toString().split(':')[1]);
+  await app.db.insertInto('plan_commune').values({ plan_id: plan, commune_id: twin.id }).execute();
+  try {
+    return await body();
+  } finally {
+    await app.db.deleteFrom('plan_commune').where('commune_id', '=', twin.id).execute();
+    await app.db.deleteFrom('commune').where('id', '=', twin.id).execute();
+  }
+}

@@ -3,7 +3,7 @@
 import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APPLY, download, PREVIEW, upload } from './exchange-client.ts';
+import { APPLY, download, PREVIEW, upload, withTwinCommune } from './exchange-client.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -315,31 +315,7 @@ describe('bad files: a precise message and the plan untouched', () => {
   });
 
   it('unknown communes with suggestions, and ambiguous names', async () => {
-    const communes = await app.db
-      .selectFrom('commune')
-      .select(['province_id', 'district_id'])
-      .where('name', '=', 'Lục Sơn')
-      .executeTakeFirstOrThrow();
-    const twin = await app.db
-      .insertInto('commune')
-      .values({
-        ...communes,
-        code: '99001',
-        name: 'Bảo Sơn',
-        search_key: 'bao son',
-        kind: 'xa',
-        region: 'TDMNPB',
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
-    await app.db
-      .insertInto('plan_commune')
-      .values({
-        plan_id: Number(Buffer.from(planId, 'base64').toString().split(':')[1]),
-        commune_id: twin.id,
-      })
-      .execute();
-    try {
+    await withTwinCommune(app, planId, 'Bảo Sơn', '99001', async () => {
       const problems = await problemsOf([
         ['Luc Sonn', 1, 0, 0],
         ['Xã Không Có', 1, 0, 0],
@@ -359,10 +335,7 @@ describe('bad files: a precise message and the plan untouched', () => {
         'UNKNOWN_COMMUNE',
         'NSTW!A3: Commune "Luc Sonn" not found; did you mean: Lục Sơn?',
       ]);
-    } finally {
-      await app.db.deleteFrom('plan_commune').where('commune_id', '=', twin.id).execute();
-      await app.db.deleteFrom('commune').where('id', '=', twin.id).execute();
-    }
+    });
   });
 
   it('empty sheets, files that are not spreadsheets, zip bombs and files over the limit', async () => {

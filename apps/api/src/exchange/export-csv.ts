@@ -1,10 +1,10 @@
 // One view of a plan as CSV (UTF-8 with BOM so Excel shows Vietnamese): the same header rows as
 // the workbook, amounts without digit grouping and with the language's decimal mark, so our
 // import reads them back exactly. Totals are plain numbers: CSV has no formulas.
-import { cellKey, formatQuarter, type Locale } from '@ntm/domain';
+import { cellKey, type Locale } from '@ntm/domain';
 import type { ExportView } from './export-workbook.ts';
 import type { PlanSheetData } from './plan-sheet-data.ts';
-import { type ExportUnit, SHEET_LABELS } from './sheet-labels.ts';
+import { communeColumnHeaders, communeColumnValues, type ExportUnit, SHEET_LABELS } from './sheet-labels.ts';
 
 export function buildPlanCsv(
   data: PlanSheetData,
@@ -23,16 +23,7 @@ export function buildPlanCsv(
     [data.plan.name],
     [`${labels.sourceLine(sourceText)} — ${labels.unitLine(unit)}`],
   ];
-  const info: string[] = [
-    labels.no,
-    labels.code,
-    labels.commune,
-    labels.kind,
-    labels.program135,
-    labels.target,
-    labels.deadline,
-    labels.met,
-  ];
+  const info = communeColumnHeaders(labels);
   const criterionRow = [...info];
   const sourceRow = info.map(() => '');
   for (const criterion of data.criteria) {
@@ -51,16 +42,7 @@ export function buildPlanCsv(
 
   const columnTotals: bigint[] = [];
   data.communes.forEach((commune, index) => {
-    const row: string[] = [
-      String(index + 1),
-      commune.code,
-      commune.name,
-      labels.kinds[commune.kind],
-      commune.isProgram135 ? labels.yes : '',
-      commune.isTarget ? (commune.targetLevel ? labels.levels[commune.targetLevel] : labels.yes) : '',
-      commune.deadline ? formatQuarter(commune.deadline, locale) : '',
-      String(commune.criteriaMet),
-    ];
+    const row = communeColumnValues(commune, index, labels, locale).map(String);
     let rowTotal = 0n;
     let column = 0;
     for (const criterion of data.criteria) {

@@ -6,7 +6,7 @@ import { cellKey, formatQuarter, type Locale } from '@ntm/domain';
 import ExcelJS from 'exceljs';
 import type { PlanSheetData, SheetSource } from './plan-sheet-data.ts';
 import { toCellAddress } from './read-spreadsheet.ts';
-import { type ExportUnit, SHEET_LABELS, type SheetLabels } from './sheet-labels.ts';
+import { communeColumnHeaders, communeColumnValues, type ExportUnit, SHEET_LABELS } from './sheet-labels.ts';
 
 export type ExportView = { kind: 'bySource' } | { kind: 'total' } | { kind: 'source'; sourceId: number };
 
@@ -73,39 +73,6 @@ function safeSheetName(name: string): string {
 
 function nameOf(item: { nameVi: string; nameEn: string }, locale: Locale): string {
   return locale === 'en' ? item.nameEn : item.nameVi;
-}
-
-/** The eight columns on the left of every commune sheet. */
-function infoValues(
-  data: PlanSheetData,
-  index: number,
-  labels: SheetLabels,
-  locale: Locale,
-): ExcelJS.CellValue[] {
-  const c = data.communes[index]!;
-  return [
-    index + 1,
-    c.code,
-    c.name,
-    labels.kinds[c.kind],
-    c.isProgram135 ? labels.yes : '',
-    c.isTarget ? (c.targetLevel ? labels.levels[c.targetLevel] : labels.yes) : '',
-    c.deadline ? formatQuarter(c.deadline, locale) : '',
-    c.criteriaMet,
-  ];
-}
-
-function infoHeaders(labels: SheetLabels): string[] {
-  return [
-    labels.no,
-    labels.code,
-    labels.commune,
-    labels.kind,
-    labels.program135,
-    labels.target,
-    labels.deadline,
-    labels.met,
-  ];
 }
 
 function setupSheet(sheet: ExcelJS.Worksheet, headerRows: number, lastColumn: number) {
@@ -194,7 +161,7 @@ function addMoneySheet(
   );
 
   const lastHeaderRow = firstDataRow - 1;
-  infoHeaders(labels).forEach((text, i) => {
+  communeColumnHeaders(labels).forEach((text, i) => {
     mergeHeader(sheet, HEADER_TOP, i + 1, lastHeaderRow, i + 1, text);
   });
   // Group rows, then criterion number and name, then (by source) the source under each criterion.
@@ -271,7 +238,7 @@ function addMoneySheet(
   data.communes.forEach((commune, index) => {
     const rowNumber = firstDataRow + index;
     const row = sheet.getRow(rowNumber);
-    row.values = infoValues(data, index, labels, locale);
+    row.values = communeColumnValues(data.communes[index]!, index, labels, locale);
     const sourceSums = new Array<bigint>(sources.length).fill(0n);
     let rowTotal = 0n;
     orderedCriteria.forEach((criterion, ci) => {
@@ -342,7 +309,7 @@ function addStatusSheet(workbook: ExcelJS.Workbook, data: PlanSheetData, locale:
   const lastColumn = INFO_COLUMNS + data.criteria.length;
   setupSheet(sheet, 1, lastColumn);
   writeTitle(sheet, lastColumn, data.plan.name, labels.sheetStatus);
-  for (const [i, text] of infoHeaders(labels).entries()) {
+  for (const [i, text] of communeColumnHeaders(labels).entries()) {
     mergeHeader(sheet, HEADER_TOP, i + 1, HEADER_TOP, i + 1, text);
   }
   data.criteria.forEach((criterion, i) => {
@@ -358,7 +325,7 @@ function addStatusSheet(workbook: ExcelJS.Workbook, data: PlanSheetData, locale:
   data.communes.forEach((commune, index) => {
     const row = sheet.getRow(HEADER_TOP + 1 + index);
     row.values = [
-      ...infoValues(data, index, labels, locale),
+      ...communeColumnValues(data.communes[index]!, index, labels, locale),
       ...data.criteria.map((c) => (data.met.has(`${commune.id}:${c.id}`) ? labels.isMet : '')),
     ];
     for (let c = 1; c <= lastColumn; c++) {

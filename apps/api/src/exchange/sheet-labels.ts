@@ -1,7 +1,8 @@
 // The words on exported sheets, in Vietnamese and English. Import reads the same words back, so
 // they live in one place.
 import type { CommuneKind, NtmLevel } from '@ntm/db';
-import type { Locale, MoneyUnit } from '@ntm/domain';
+import { formatQuarter, type Locale, type MoneyUnit } from '@ntm/domain';
+import type { SheetCommune } from './plan-sheet-data.ts';
 
 export type ExportUnit = Extract<MoneyUnit, 'dong' | 'trieu'>;
 
@@ -112,3 +113,35 @@ export type SheetLabels = (typeof SHEET_LABELS)[Locale];
 
 /** Row words that mark a totals or section row in planners' sheets: never a commune. */
 export const TOTAL_ROW_WORDS = ['tong', 'cong', 'total', 'sum', 'subtotal', 'tong cong', 'cong don'];
+
+/** The eight columns on the left of every commune sheet (and CSV), headers first. */
+export function communeColumnHeaders(labels: SheetLabels): string[] {
+  return [
+    labels.no,
+    labels.code,
+    labels.commune,
+    labels.kind,
+    labels.program135,
+    labels.target,
+    labels.deadline,
+    labels.met,
+  ];
+}
+
+export function communeColumnValues(
+  commune: SheetCommune,
+  index: number,
+  labels: SheetLabels,
+  locale: Locale,
+): [number, string, string, string, string, string, string, number] {
+  return [
+    index + 1,
+    commune.code,
+    commune.name,
+    labels.kinds[commune.kind],
+    commune.isProgram135 ? labels.yes : '',
+    commune.isTarget ? (commune.targetLevel ? labels.levels[commune.targetLevel] : labels.yes) : '',
+    commune.deadline ? formatQuarter(commune.deadline, locale) : '',
+    commune.criteriaMet,
+  ];
+}
