@@ -5,6 +5,7 @@ import { exportPlan } from '../../exchange/export-plan.ts';
 import type { Command } from '../command.ts';
 import { EXIT, UsageError } from '../command.ts';
 import { openDatabase, parsePlanArg, resolveUserPath } from '../database.ts';
+import { createProgress } from '../progress.ts';
 
 export const exportCommand: Command = {
   name: ['export'],
@@ -25,6 +26,7 @@ export const exportCommand: Command = {
     if (unit !== 'dong' && unit !== 'trieu') throw new UsageError('--unit is dong or trieu');
     const { db } = await openDatabase();
     try {
+      const progress = createProgress('export', 1, io.isTTY);
       const exported = await exportPlan(db.db, planId, {
         format,
         locale,
@@ -32,6 +34,8 @@ export const exportCommand: Command = {
         views: typeof values['views'] === 'string' ? values['views'] : undefined,
       });
       await writeFile(resolveUserPath(file), exported.data);
+      progress.update(1, file);
+      progress.finish();
       io.out(`Wrote ${file} (${exported.data.length} bytes).`);
       return EXIT.ok;
     } catch (error) {

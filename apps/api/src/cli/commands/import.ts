@@ -9,6 +9,7 @@ import { VersionConflictError } from '../../services/errors.ts';
 import type { Command, CommandIO } from '../command.ts';
 import { EXIT, UsageError } from '../command.ts';
 import { openDatabase, parsePlanArg, resolveUserPath } from '../database.ts';
+import { createProgress } from '../progress.ts';
 
 const UNITS = ['dong', 'nghin', 'trieu', 'ty'] as const;
 
@@ -70,7 +71,11 @@ export const importCommand: Command = {
         sourceId,
         sheets: values['sheet'] as unknown as string[] | undefined,
       } as const;
+      // Steps: read and preview, then apply; a big province file takes a while on each.
+      const progress = createProgress('import', values['dry-run'] ? 1 : 2, io.isTTY);
       const preview = await previewImport(db.db, planId, upload, options);
+      progress.update(1, 'preview');
+      if (values['dry-run'] || preview.problems.length > 0) progress.finish();
       report(preview, locale, io);
       if (preview.problems.length > 0) {
         io.err(
@@ -90,6 +95,8 @@ export const importCommand: Command = {
         actor: `cli:${process.env['USER'] ?? 'operator'}`,
       });
       const { result } = await applyImport(ctx, planId, upload, options, preview.token);
+      progress.update(2, 'applied');
+      progress.finish();
       io.out(
         locale === 'vi'
           ? `Đã nhập ${result.changedCount} ô (lô ${result.batchId}).`
