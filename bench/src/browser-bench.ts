@@ -12,11 +12,11 @@ import { fileURLToPath } from 'node:url';
 import { createLogger } from '@ntm/api/logger';
 import { createApp } from '@ntm/api/server';
 import { createDb, type Db } from '@ntm/db';
+import { type GeneratedProvince, generateProvince } from '@ntm/db/synthetic';
 import { createTestDb } from '@ntm/db/testing';
 import { sql } from 'kysely';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { env } from './env.ts';
-import { type GeneratedProvince, generateProvince } from './generate.ts';
 
 type Backend = 'pglite' | 'postgres';
 

@@ -10,10 +10,10 @@ import { dirname, join } from 'node:path';
 import { createLogger } from '@ntm/api/logger';
 import { createApp } from '@ntm/api/server';
 import { createDb, type Database, type Db } from '@ntm/db';
+import { generateNationalCatalogue, generateProvince } from '@ntm/db/synthetic';
 import { createTestDb } from '@ntm/db/testing';
 import { type Kysely, type LogEvent, sql } from 'kysely';
 import { env } from './env.ts';
-import { generateNationalCatalogue, generateProvince } from './generate.ts';
 import { createGenericSchema, executeGeneric, serveGeneric } from './generic-graphql.ts';
 
 type Backend = 'pglite' | 'postgres';

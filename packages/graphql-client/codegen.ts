@@ -30,6 +30,8 @@ const config: CodegenConfig = {
           DateTime: 'string',
           IntArray: 'number[]',
           MoneyArray: 'string[]',
+          // Sent as a multipart request by `request` (see client.ts).
+          Upload: 'File | Blob',
         },
         strictScalars: true,
       },

@@ -9,7 +9,6 @@ import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { isAllowed, type Operation } from './auth/rules.ts';
 import { checkWriteTargets, type WriteTarget } from './auth/scope.ts';
 import type { Context } from './context.ts';
-import { allowed } from './schema/access.ts';
 import { type NodeTypename, tryDecodeId } from './schema/ids.ts';
 
 /** Refuses an operation the caller's role (or token) may not call: UNAUTHENTICATED or FORBIDDEN. */
@@ -17,6 +16,8 @@ function requireOperation(ctx: Context, operation: Operation): true {
   if (isAllowed(ctx.principal, operation)) return true;
   throw new DomainError(ctx.principal ? 'FORBIDDEN' : 'UNAUTHENTICATED');
 }
+import type { UploadedFile } from './http/multipart.ts';
+import { allowed } from './schema/access.ts';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -35,6 +36,7 @@ export const builder = new SchemaBuilder<{
     DateTime: { Input: Date; Output: Date | string };
     IntArray: { Input: number[]; Output: readonly number[] };
     MoneyArray: { Input: bigint[]; Output: readonly bigint[] };
+    Upload: { Input: UploadedFile; Output: never };
   };
 }>({
   plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin],

@@ -39,6 +39,8 @@ const EnvSchema = z.object({
     .positive()
     .max(24 * 30)
     .default(12),
+  /** The folder `pnpm ntm` was started from (pnpm runs scripts in the package folder): CLI file paths are relative to it. */
+  INIT_CWD: z.string().optional(),
   NTM_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest accepted request body, in bytes (a 50,000-cell batch is about 6 MB). */
   NTM_MAX_BODY_BYTES: positiveInt.default(16 * 1024 * 1024),

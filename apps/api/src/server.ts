@@ -13,6 +13,7 @@ import { startLiveServer } from './events/live-server.ts';
 import { flushPlanEvents } from './events/plan-events.ts';
 import { BodyTooLargeError, readBody } from './http/body.ts';
 import { callerKey, resolveCaller } from './http/caller.ts';
+import { EXPORT_PATH, handleExport } from './http/export-route.ts';
 import {
   hashRequest,
   IDEMPOTENCY_HEADER,
@@ -30,6 +31,7 @@ import {
 } from './http/query-limits.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitSettings } from './http/rate-limit.ts';
 import { API_SECURITY_HEADERS } from './http/security-headers.ts';
+import { hasPreflightHeader, isMultipart, MultipartError, readMultipartGraphQL } from './http/multipart.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { refuseSubscriptionsOverHttp } from './http/subscription-guard.ts';
 import type { Logger } from './logger.ts';
@@ -52,7 +54,11 @@ export interface AppOptions {
   listen?: Db['listen'];
   /** Sign-in settings (cookie, session lifetime) and the login throttle; defaults suit local http. */
   auth?: AuthSettings;
+  /** Largest file accepted by an upload (GraphQL multipart request), in bytes. */
+  maxUploadBytes?: number;
 }
+
+const DEFAULT_MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
 
 export interface App {
   server: Server;
@@ -263,28 +269,51 @@ export function createApp(options: AppOptions): App {
     for (const [key, value] of Object.entries(req.headers)) {
       if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
     }
+    const multipart = isMultipart(req);
     let body: unknown;
-    try {
-      const text = await readBody(req, options.maxBodyBytes);
-      const isJson = (req.headers['content-type'] ?? '').includes('application/json');
-      body = isJson && text.length > 0 ? JSON.parse(text) : text;
-    } catch (error) {
-      if (error instanceof BodyTooLargeError) {
-        // Stop reading; the client gets its answer and the connection closes.
-        res.setHeader('Connection', 'close');
-        const params = { max: options.maxBodyBytes };
-        sendHttpError(res, 413, baseHeaders, {
-          code: 'PAYLOAD_TOO_LARGE',
-          params,
-          message: localizeError({ code: 'PAYLOAD_TOO_LARGE', params }, locale),
-        });
-      } else {
-        sendHttpError(res, 400, baseHeaders, {
-          code: 'BAD_REQUEST',
-          message: 'Request body is not valid JSON',
-        });
+    if (multipart) {
+      if (!hasPreflightHeader(req)) {
+        const message =
+          'File uploads need an "apollo-require-preflight" or "x-apollo-operation-name" header (CSRF protection)';
+        sendHttpError(res, 400, baseHeaders, { code: 'BAD_REQUEST', message });
+        return;
       }
-      return;
+      try {
+        body = await readMultipartGraphQL(req, options.maxUploadBytes ?? DEFAULT_MAX_UPLOAD_BYTES);
+      } catch (error) {
+        if (!(error instanceof MultipartError)) throw error;
+        const message =
+          error.code === 'FILE_TOO_LARGE'
+            ? localizeError({ code: 'FILE_TOO_LARGE', params: error.params }, locale)
+            : error.message;
+        sendHttpError(res, error.status, baseHeaders, { code: error.code, message, params: error.params });
+        return;
+      }
+      // Apollo sees the decoded request as JSON; the CSRF check above already ran.
+      headers.set('content-type', 'application/json');
+    } else {
+      try {
+        const text = await readBody(req, options.maxBodyBytes);
+        const isJson = (req.headers['content-type'] ?? '').includes('application/json');
+        body = isJson && text.length > 0 ? JSON.parse(text) : text;
+      } catch (error) {
+        if (error instanceof BodyTooLargeError) {
+          // Stop reading; the client gets its answer and the connection closes.
+          res.setHeader('Connection', 'close');
+          const params = { max: options.maxBodyBytes };
+          sendHttpError(res, 413, baseHeaders, {
+            code: 'PAYLOAD_TOO_LARGE',
+            params,
+            message: localizeError({ code: 'PAYLOAD_TOO_LARGE', params }, locale),
+          });
+        } else {
+          sendHttpError(res, 400, baseHeaders, {
+            code: 'BAD_REQUEST',
+            message: 'Request body is not valid JSON',
+          });
+        }
+        return;
+      }
     }
 
     const execute = async (database: Kysely<Database>) => {
@@ -315,8 +344,10 @@ export function createApp(options: AppOptions): App {
       return { status: response.status ?? 200, headers: outHeaders, body: text };
     };
 
+    // Uploads are not replayed from the idempotency store (files are large); applyImport is safe to
+    // repeat anyway: its previewed versions turn a second apply into a version conflict.
     const idempotencyKey =
-      req.method === 'POST' ? idempotencyKeyFor(req.headers[IDEMPOTENCY_HEADER], body) : null;
+      req.method === 'POST' && !multipart ? idempotencyKeyFor(req.headers[IDEMPOTENCY_HEADER], body) : null;
     if (idempotencyKey && idempotencyKey.length > MAX_KEY_LENGTH) {
       const message = `Idempotency-Key is longer than ${MAX_KEY_LENGTH} characters`;
       sendHttpError(res, 400, baseHeaders, { code: 'BAD_REQUEST', message });
@@ -381,6 +412,7 @@ export function createApp(options: AppOptions): App {
     const done = (() => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (url.pathname === '/healthz') return handleHealth(res);
+      if (req.method === 'GET' && EXPORT_PATH.test(url.pathname)) return handleExport(db, req, res, url);
       if (serveStatic(req, res, url.pathname)) return Promise.resolve();
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');

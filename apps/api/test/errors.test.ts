@@ -1,7 +1,9 @@
 // Every error code over HTTP, with its message in both languages, and proof that a rejected
 // request changed nothing.
 import { ERROR_CODES, type ErrorCode } from '@ntm/domain';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APPLY, PREVIEW, upload, withTwinCommune } from './exchange-client.ts';
 import { type Caller, DEMO_USERS, startTestApp, TEST_ADMIN, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -75,6 +77,30 @@ const login = `mutation($l: String!, $p: String!) { login(login: $l, password: $
 const changePassword = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { __typename ... on Error { code message } } }`;
 const createUser = `mutation($input: CreateUserInput!) { createUser(input: $input) { __typename ... on Error { code message } } }`;
 const createToken = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { __typename ... on Error { code message } } }`;
+
+/** A one-sheet workbook from rows of values; more sheets with `extra`. */
+async function workbookOf(sheets: Record<string, unknown[][]>) {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, rows] of Object.entries(sheets)) {
+    const sheet = workbook.addWorksheet(name);
+    for (const [r, row] of rows.entries()) {
+      for (const [c, v] of row.entries()) sheet.getCell(r + 1, c + 1).value = v as ExcelJS.CellValue;
+    }
+  }
+  return { name: 'ke-hoach.xlsx', data: Buffer.from((await workbook.xlsx.writeBuffer()) as ArrayBuffer) };
+}
+
+/** The first problem a preview reports, or the typed error it returns. */
+async function importFailure(file: { name: string; data: Buffer }) {
+  const { body } = await upload(app, PREVIEW, { planId: ids.plan }, file);
+  if (body.errors?.length)
+    return { code: String(body.errors[0].extensions.code), message: body.errors[0].message };
+  const result = body.data.previewImport;
+  if (result.code) return { code: result.code, message: result.message };
+  return { code: result.problems[0]?.code, message: result.problems[0]?.message };
+}
+
+const NSTW_SHEET = (row: unknown[]) => workbookOf({ NSTW: [['Xã', '1. Quy hoạch'], row] });
 
 /** One scenario per error code. A new code without a scenario fails the coverage test below. */
 const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string }>> = {
@@ -265,6 +291,73 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
     failure(createToken, {
       input: { name: 'Cổng dữ liệu', access: 'READ', districtId: ids.district, expiresInDays: 0 },
     }),
+  FILE_TOO_LARGE: async () => {
+    const { status, body } = await upload(
+      app,
+      PREVIEW,
+      { planId: ids.plan },
+      { name: 'x.csv', data: Buffer.alloc(11 * 1024 * 1024, 'a') },
+    );
+    expect(status).toBe(413);
+    return { code: body.errors[0].extensions.code, message: body.errors[0].message };
+  },
+  NOT_A_SPREADSHEET: () =>
+    importFailure({ name: 'x.xlsx', data: Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 1, 2, 3]) }),
+  SPREADSHEET_TOO_COMPLEX: async () => {
+    const { data } = await workbookOf({ NSTW: [['Xã']] });
+    // Claim 70,000 entries in the end-of-central-directory record.
+    const end = data.lastIndexOf(Buffer.from([0x50, 0x4b, 0x05, 0x06]));
+    data.writeUInt16LE(0xfff0, end + 10);
+    return importFailure({ name: 'x.xlsx', data });
+  },
+  NOTHING_TO_IMPORT: async () => importFailure(await workbookOf({ Sheet1: [['Ghi chú']] })),
+  AMBIGUOUS_COMMUNE: () =>
+    withTwinCommune(app, ids.plan!, 'Lục Sơn', '99002', async () =>
+      importFailure(await NSTW_SHEET(['Lục Sơn', 1000])),
+    ),
+  WRONG_CELL_TYPE: async () => importFailure(await NSTW_SHEET(['Lục Sơn', new Date(Date.UTC(2022, 0, 1))])),
+  FORMULA_ERROR: async () =>
+    importFailure(await NSTW_SHEET(['Lục Sơn', { formula: 'NA()', result: { error: '#N/A' } }])),
+  IMPORT_SOURCE_UNKNOWN: async () =>
+    importFailure(
+      await workbookOf({
+        Sheet1: [
+          ['Xã', '1. Quy hoạch'],
+          ['Lục Sơn', 1],
+        ],
+      }),
+    ),
+  CONFLICTING_IMPORT_VALUES: async () =>
+    importFailure(
+      await workbookOf({
+        NSTW: [
+          ['Xã', '1. Quy hoạch'],
+          ['Lục Sơn', 1000],
+        ],
+        NS_TINH: [
+          ['Xã', '1. Quy hoạch', '1. Quy hoạch'],
+          [null, 'NSTW', 'NS_TINH'],
+          ['Lục Sơn', 2000, 0],
+        ],
+      }),
+    ),
+  IMPORT_HAS_PROBLEMS: async () => {
+    const file = await NSTW_SHEET(['Lục Sơn', 'mười']);
+    const { body } = await upload(app, APPLY, { planId: ids.plan, token: 'x' }, file);
+    return body.data.applyImport;
+  },
+  IMPORT_PREVIEW_MISMATCH: async () => {
+    const previewed = await NSTW_SHEET(['Lục Sơn', 1000]);
+    const { body } = await upload(app, PREVIEW, { planId: ids.plan }, previewed);
+    const other = await NSTW_SHEET(['Lục Sơn', 2000]);
+    const applied = await upload(
+      app,
+      APPLY,
+      { planId: ids.plan, token: body.data.previewImport.token },
+      other,
+    );
+    return applied.body.data.applyImport;
+  },
 };
 
 beforeAll(async () => {

@@ -59,6 +59,17 @@ export const ERROR_CODES = [
   'UNKNOWN_SESSION',
   'UNKNOWN_API_TOKEN',
   'INVALID_EXPIRY',
+  'FILE_TOO_LARGE',
+  'NOT_A_SPREADSHEET',
+  'SPREADSHEET_TOO_COMPLEX',
+  'NOTHING_TO_IMPORT',
+  'AMBIGUOUS_COMMUNE',
+  'WRONG_CELL_TYPE',
+  'FORMULA_ERROR',
+  'IMPORT_SOURCE_UNKNOWN',
+  'CONFLICTING_IMPORT_VALUES',
+  'IMPORT_HAS_PROBLEMS',
+  'IMPORT_PREVIEW_MISMATCH',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -107,8 +118,9 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
     en: (p) => `Plan${part(p['plan'], ' ')} not found`,
   },
   UNKNOWN_COMMUNE: {
-    vi: (p) => `Không tìm thấy xã${part(p['commune'], ' ')}`,
-    en: (p) => `Commune${part(p['commune'], ' ')} not found`,
+    vi: (p) => `Không tìm thấy xã${part(p['commune'], ' ')}${part(p['suggestions'], '; có phải: ', '?')}`,
+    en: (p) =>
+      `Commune${part(p['commune'], ' ')} not found${part(p['suggestions'], '; did you mean: ', '?')}`,
   },
   UNKNOWN_CRITERION: {
     vi: (p) => `Không tìm thấy tiêu chí${part(p['criterion'], ' ')}`,
@@ -325,6 +337,81 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
   INVALID_EXPIRY: {
     vi: (p) => `Thời hạn phải từ 1 đến ${p['max'] ?? 366} ngày`,
     en: (p) => `The lifetime must be 1 to ${p['max'] ?? 366} days`,
+  },
+  FILE_TOO_LARGE: {
+    vi: (p) =>
+      `Tệp quá lớn${part(formatCount(p['size'], 'vi'), ' (', ' byte)')}; tối đa ${formatCount(p['max'], 'vi') || 'có giới hạn'} byte`,
+    en: (p) =>
+      `The file is too large${part(formatCount(p['size'], 'en'), ' (', ' bytes)')}; the limit is ${formatCount(p['max'], 'en') || 'limited'} bytes`,
+  },
+  NOT_A_SPREADSHEET: {
+    vi: (p) =>
+      `Tệp${part(p['file'], ' ')} không phải là bảng tính .xlsx hoặc .csv${part(p['reason'], ' (', ')')}`,
+    en: (p) =>
+      `The file${part(p['file'], ' ')} is not an .xlsx or .csv spreadsheet${part(p['reason'], ' (', ')')}`,
+  },
+  SPREADSHEET_TOO_COMPLEX: {
+    vi: (p) =>
+      `Bảng tính giải nén ra quá lớn hoặc có quá nhiều phần${part(p['reason'], ' (', ')')}; không đọc để bảo vệ máy chủ`,
+    en: (p) =>
+      `The spreadsheet unpacks to too much data or too many parts${part(p['reason'], ' (', ')')}; it was not read, to protect the server`,
+  },
+  NOTHING_TO_IMPORT: {
+    vi: (p) =>
+      `Không tìm thấy trang tính nào có xã theo hàng và tiêu chí theo cột${part(p['file'], ' trong ')}`,
+    en: (p) => `No sheet with communes down the side and criteria across was found${part(p['file'], ' in ')}`,
+  },
+  AMBIGUOUS_COMMUNE: {
+    vi: (p) =>
+      `Tên xã${part(quote(p['commune']), ' ')} trùng với nhiều xã${part(p['candidates'], ': ')}; hãy ghi mã xã`,
+    en: (p) =>
+      `Commune name${part(quote(p['commune']), ' ')} matches several communes${part(p['candidates'], ': ')}; give the commune code`,
+  },
+  WRONG_CELL_TYPE: {
+    vi: (p) => {
+      const kind =
+        p['type'] === 'date'
+          ? 'ngày tháng'
+          : p['type'] === 'boolean'
+            ? 'giá trị đúng/sai'
+            : 'công thức chưa có kết quả';
+      return `${p['input'] === undefined ? 'Ô này' : quote(p['input'])} là ${kind}, không phải là số tiền`;
+    },
+    en: (p) => {
+      const kind =
+        p['type'] === 'date'
+          ? 'a date'
+          : p['type'] === 'boolean'
+            ? 'a true/false value'
+            : 'a formula with no computed value';
+      return `${p['input'] === undefined ? 'This cell' : quote(p['input'])} is ${kind}, not an amount`;
+    },
+  },
+  FORMULA_ERROR: {
+    vi: (p) => `Công thức${part(p['formula'], ' =')} cho kết quả lỗi${part(p['input'], ' ')}`,
+    en: (p) => `The formula${part(p['formula'], ' =')} evaluates to an error${part(p['input'], ' ')}`,
+  },
+  IMPORT_SOURCE_UNKNOWN: {
+    vi: (p) =>
+      `Không biết số tiền${part(p['sheet'], ' ở trang ')} thuộc nguồn vốn nào; hãy chọn nguồn vốn khi nhập`,
+    en: (p) =>
+      `Which funding source the amounts${part(p['sheet'], ' on sheet ')} belong to is unknown; choose a source when importing`,
+  },
+  CONFLICTING_IMPORT_VALUES: {
+    vi: (p) =>
+      `Cùng một ô${part(p['commune'], ' (xã ')}${part(p['criterion'], ', tiêu chí ')}${part(p['source'], ', nguồn ')}${p['commune'] === undefined ? '' : ')'} có giá trị khác${part(p['other'], ' ở ')}`,
+    en: (p) =>
+      `The same cell${part(p['commune'], ' (commune ')}${part(p['criterion'], ', criterion ')}${part(p['source'], ', source ')}${p['commune'] === undefined ? '' : ')'} has a different value${part(p['other'], ' at ')}`,
+  },
+  IMPORT_HAS_PROBLEMS: {
+    vi: (p) =>
+      `Tệp có ${formatCount(p['count'], 'vi') || 'một số'} lỗi nên không nhập gì; sửa các lỗi trong bản xem trước rồi nhập lại`,
+    en: (p) =>
+      `The file has ${formatCount(p['count'], 'en') || 'some'} problem(s), so nothing was imported; fix the problems listed in the preview and import again`,
+  },
+  IMPORT_PREVIEW_MISMATCH: {
+    vi: () => 'Tệp hoặc tùy chọn khác với lúc xem trước; hãy xem trước lại',
+    en: () => 'The file or options differ from the preview; preview again',
   },
 };
 

@@ -82,12 +82,32 @@ export async function request<TResult, TVariables>(
   };
   if (options.locale) headers['Accept-Language'] = options.locale;
 
+  // Variables holding a File/Blob go as a GraphQL multipart request (graphql-multipart-request-spec);
+  // the preflight header is what lets the server accept a multipart POST (CSRF protection).
+  const files = extractFiles(variables);
+  let body: string | FormData = JSON.stringify({ query: document.toString(), variables });
+  if (files.length > 0) {
+    const form = new FormData();
+    form.set(
+      'operations',
+      JSON.stringify({ query: document.toString(), variables }, (_key, value) =>
+        isFile(value) ? null : value,
+      ),
+    );
+    form.set('map', JSON.stringify(Object.fromEntries(files.map((f, i) => [String(i), [f.path]]))));
+    for (const [i, f] of files.entries())
+      form.set(String(i), f.file, f.file instanceof File ? f.file.name : 'upload');
+    delete headers['Content-Type'];
+    headers['apollo-require-preflight'] = 'true';
+    body = form;
+  }
+
   let response: Response;
   try {
     response = await doFetch(options.endpoint ?? '/graphql', {
       method: 'POST',
       headers,
-      body: JSON.stringify({ query: document.toString(), variables }),
+      body,
       signal: options.signal,
     });
   } catch (error) {
@@ -96,19 +116,39 @@ export async function request<TResult, TVariables>(
     throw transportError('NETWORK_ERROR', 'Could not reach the server', 0, error);
   }
 
-  let body: ExecutionResult<TResult>;
+  let result: ExecutionResult<TResult>;
   try {
-    body = (await response.json()) as ExecutionResult<TResult>;
+    result = (await response.json()) as ExecutionResult<TResult>;
   } catch (error) {
     if (isAbort(error)) throw error;
     if (!response.ok) throw httpError(response);
     throw transportError('BAD_RESPONSE', 'The server did not answer with JSON', response.status, error);
   }
 
-  if (body.errors && body.errors.length > 0) throw new GraphQLRequestError(body.errors, response.status);
+  if (result.errors && result.errors.length > 0)
+    throw new GraphQLRequestError(result.errors, response.status);
   if (!response.ok) throw httpError(response);
-  if (body.data == null) {
+  if (result.data == null) {
     throw transportError('BAD_RESPONSE', 'The server answered without data', response.status);
   }
-  return body.data;
+  return result.data;
+}
+
+function isFile(value: unknown): value is Blob {
+  return typeof Blob !== 'undefined' && value instanceof Blob;
+}
+
+/** Every File/Blob in the variables with its path ("variables.file"). */
+function extractFiles(variables: unknown): Array<{ path: string; file: Blob }> {
+  const found: Array<{ path: string; file: Blob }> = [];
+  const walk = (value: unknown, path: string) => {
+    if (isFile(value)) found.push({ path, file: value });
+    else if (Array.isArray(value)) {
+      for (const [i, item] of value.entries()) walk(item, `${path}.${i}`);
+    } else if (value && typeof value === 'object') {
+      for (const [key, item] of Object.entries(value)) walk(item, `${path}.${key}`);
+    }
+  };
+  walk(variables, 'variables');
+  return found;
 }

@@ -17,6 +17,7 @@ import './analysis.ts';
 import './project.ts';
 import './audit.ts';
 import './snapshot.ts';
+import './exchange.ts';
 import './subscription.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

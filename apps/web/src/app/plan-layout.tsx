@@ -30,6 +30,9 @@ const FundingCapsPage = lazy(() =>
 const VersionsPage = lazy(() =>
   import('../features/versions/versions-page').then((m) => ({ default: m.VersionsPage })),
 );
+const PlanExchangePage = lazy(() =>
+  import('../features/plan-exchange/plan-exchange-page').then((m) => ({ default: m.PlanExchangePage })),
+);
 const AuditLogPage = lazy(() =>
   import('../features/audit-log/audit-log-page').then((m) => ({ default: m.AuditLogPage })),
 );
@@ -39,6 +42,7 @@ const SCREEN_LABEL: Record<PlanTab, MessageKey> = {
   status: 'nav.tab.status',
   overview: 'nav.tab.overview',
   caps: 'nav.tab.caps',
+  excel: 'exchange.tab',
   versions: 'versions.tab',
   history: 'audit.tab',
 };
@@ -80,6 +84,8 @@ function ScreenBody({ plan, screen }: { plan: PlanHeader; screen: PlanTab }) {
       return <OverviewPage plan={plan} />;
     case 'caps':
       return <FundingCapsPage plan={plan} />;
+    case 'excel':
+      return <PlanExchangePage plan={plan} />;
     case 'versions':
       return <VersionsPage plan={plan} />;
     case 'history':

@@ -6,8 +6,10 @@ export const PLAN_SCREENS = ['grid', 'status', 'overview', 'caps'] as const;
 export type PlanScreen = (typeof PLAN_SCREENS)[number];
 /** The plan's record (versions, change history): tabs of the plan, not linked from home. */
 export const PLAN_RECORD_SCREENS = ['versions', 'history'] as const;
+/** Spreadsheet import and export (Excel round trip). */
+export const PLAN_EXCHANGE_SCREENS = ['excel'] as const;
 /** Every tab of a plan, in order. */
-export const PLAN_TABS = [...PLAN_SCREENS, ...PLAN_RECORD_SCREENS] as const;
+export const PLAN_TABS = [...PLAN_SCREENS, ...PLAN_EXCHANGE_SCREENS, ...PLAN_RECORD_SCREENS] as const;
 export type PlanTab = (typeof PLAN_TABS)[number];
 
 export type Route =

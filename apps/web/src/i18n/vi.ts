@@ -519,6 +519,46 @@ export const vi = {
     '{what}: đang ở phiên bản {version} (thay đổi này để lại phiên bản {expected}).',
   'audit.revert.conflictNow': 'Giá trị hiện tại:',
   'audit.revert.conflictBy': 'Sửa bởi {actor} lúc {time}.',
+
+  'exchange.tab': 'Nhập/Xuất Excel',
+  'exchange.export.heading': 'Xuất bảng tính',
+  'exchange.export.intro':
+    'Bảng tính để in và trình HĐND: theo nguồn, tổng hợp, tình trạng tiêu chí và phân tích; các dòng tổng là công thức SUM.',
+  'exchange.export.format': 'Định dạng',
+  'exchange.export.language': 'Ngôn ngữ',
+  'exchange.export.download': 'Tải xuống',
+  'exchange.unit': 'Đơn vị tính',
+  'exchange.unit.auto': 'Tự nhận từ tiêu đề',
+  'exchange.unit.dong': 'đồng',
+  'exchange.unit.nghin': 'nghìn đồng',
+  'exchange.unit.trieu': 'triệu đồng',
+  'exchange.unit.ty': 'tỷ đồng',
+  'exchange.import.heading': 'Nhập từ bảng tính',
+  'exchange.import.intro':
+    'Thả tệp .xlsx hoặc .csv: xã theo hàng, tiêu chí (số hoặc tên) theo cột. Xem trước mọi ô sẽ thay đổi rồi mới nhập.',
+  'exchange.import.locked':
+    'Kế hoạch không còn ở trạng thái dự thảo nên chỉ xem trước được, không nhập được.',
+  'exchange.import.drop': 'Thả tệp vào đây hoặc bấm để chọn tệp',
+  'exchange.import.chosen': 'Tệp đã chọn: {name}',
+  'exchange.import.source': 'Nguồn vốn',
+  'exchange.import.sourceAuto': 'Theo bảng tính',
+  'exchange.import.preview': 'Xem trước',
+  'exchange.import.previewing': 'Đang đọc tệp…',
+  'exchange.import.summary': '{changes} ô thay đổi, {unchanged} ô giữ nguyên, {problems} lỗi.',
+  'exchange.import.total': 'Tổng vốn: {before} → {after} đồng.',
+  'exchange.import.sheetRead': 'Trang "{name}": đọc {count} ô, đơn vị {unit}',
+  'exchange.import.sheetSkipped': 'Trang "{name}": bỏ qua',
+  'exchange.import.problems': 'Lỗi cần sửa trước khi nhập',
+  'exchange.import.apply': 'Nhập {count} ô',
+  'exchange.import.applied': 'Đã nhập {count} ô vào kế hoạch (ghi nhật ký là "nhập tệp").',
+  'exchange.import.conflict':
+    'Không nhập: {count} ô đã được người khác sửa sau khi xem trước. Hãy xem trước lại.',
+  'exchange.column.cell': 'Ô',
+  'exchange.column.commune': 'Xã',
+  'exchange.column.criterion': 'Tiêu chí',
+  'exchange.column.source': 'Nguồn',
+  'exchange.column.old': 'Cũ (đồng)',
+  'exchange.column.new': 'Mới (đồng)',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -106,16 +106,23 @@ export type CreatePlanSnapshotInput = {
 
 /** Stable error codes. Clients branch on these, never on message text. */
 export type ErrorCode =
+  | 'AMBIGUOUS_COMMUNE'
   | 'AMOUNT_TOO_LARGE'
   | 'BATCH_REJECTED'
   | 'BATCH_TOO_LARGE'
   | 'COMMUNE_NOT_IN_PLAN'
+  | 'CONFLICTING_IMPORT_VALUES'
   | 'CONSULTATION_MISSING'
   | 'CRITERION_NOT_IN_SET'
   | 'DUPLICATE_CELL'
+  | 'FILE_TOO_LARGE'
   | 'FORBIDDEN'
+  | 'FORMULA_ERROR'
   | 'FRACTIONAL_AMOUNT'
   | 'IDEMPOTENCY_KEY_REUSED'
+  | 'IMPORT_HAS_PROBLEMS'
+  | 'IMPORT_PREVIEW_MISMATCH'
+  | 'IMPORT_SOURCE_UNKNOWN'
   | 'INVALID_CONSULTATION'
   | 'INVALID_CREDENTIALS'
   | 'INVALID_EXPIRY'
@@ -128,7 +135,9 @@ export type ErrorCode =
   | 'INVALID_TARGET'
   | 'LOGIN_THROTTLED'
   | 'NEGATIVE_AMOUNT'
+  | 'NOTHING_TO_IMPORT'
   | 'NOT_AN_AMOUNT'
+  | 'NOT_A_SPREADSHEET'
   | 'NOT_REVERTIBLE'
   | 'PAYLOAD_TOO_LARGE'
   | 'PLAN_LOCKED'
@@ -139,6 +148,7 @@ export type ErrorCode =
   | 'REVERT_CONFLICT'
   | 'REVISION_EXISTS'
   | 'SOURCE_NOT_ELIGIBLE'
+  | 'SPREADSHEET_TOO_COMPLEX'
   | 'SUBSCRIPTION_OVER_HTTP'
   | 'UNAUTHENTICATED'
   | 'UNKNOWN_API_TOKEN'
@@ -154,7 +164,8 @@ export type ErrorCode =
   | 'UNKNOWN_SOURCE'
   | 'USERNAME_TAKEN'
   | 'VERSION_CONFLICT'
-  | 'WEAK_PASSWORD';
+  | 'WEAK_PASSWORD'
+  | 'WRONG_CELL_TYPE';
 
 /** Ethnic-minority and mountain area zone (Khu vực I/II/III; III = đặc biệt khó khăn). */
 export type EthnicZone =
@@ -176,6 +187,27 @@ export type FundingSourceKind =
   | 'PROGRAM'
   | 'PROVINCE';
 
+export type ImportOptionsInput = {
+  /** Defaults to the request's language. */
+  numberLocale?: NumberLocale | null | undefined;
+  /** Read only these sheets (by name). */
+  sheets?: Array<string> | null | undefined;
+  /** Funding source of sheets that do not name theirs (a single-source sheet). */
+  sourceId?: string | number | null | undefined;
+  /** Unit of the amounts; by default read from header text ("triệu đồng"), else đồng. */
+  unit?: MoneyUnit | null | undefined;
+};
+
+export type MoneyUnit =
+  /** đồng */
+  | 'DONG'
+  /** nghìn đồng (thousand) */
+  | 'NGHIN'
+  /** triệu đồng (million) */
+  | 'TRIEU'
+  /** tỷ đồng (billion) */
+  | 'TY';
+
 /** The NTM standard a commune aims for. */
 export type NtmLevel =
   /** Đạt chuẩn (standard) */
@@ -184,6 +216,11 @@ export type NtmLevel =
   | 'KIEU_MAU'
   /** Nâng cao (advanced) */
   | 'NANG_CAO';
+
+/** How numbers written as text use . and , ("1.500" is 1500 in VI, 1.5 in EN). */
+export type NumberLocale =
+  | 'EN'
+  | 'VI';
 
 /** draft → submitted → approved → locked (a returned plan goes back to draft). Only a draft can be edited. */
 export type PlanStatus =
@@ -463,6 +500,40 @@ export type PlanHeaderQueryVariables = Exact<{
 
 
 export type PlanHeaderQuery = { plan: { id: string, name: string, status: PlanStatus, scopeLevel: ScopeLevel, periodStartYear: number, periodEndYear: number, revision: number, communeCount: number, district: { id: string, name: string } | null, province: { name: string }, criteriaSet: { id: string }, districtCriteriaSet: { id: string } | null } | null };
+
+export type ImportPreviewFieldsFragment = { fileName: string, format: string, changeCount: number, unchangedCount: number, canApply: boolean, totalBefore: string, totalAfter: string, token: string, sheets: Array<{ name: string, isRead: boolean, skipReason: string | null, unit: MoneyUnit | null, unitFrom: string | null, cellCount: number }>, changes: Array<{ sheet: string, cell: string, communeName: string, criterionNumber: number, sourceCode: string, oldAmount: string, newAmount: string }>, problems: Array<{ sheet: string | null, cell: string | null, code: ErrorCode, message: string }> };
+
+export type ImportSourcesQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ImportSourcesQuery = { fundingSources: Array<{ id: string, code: string, nameVi: string, nameEn: string }> };
+
+export type PreviewImportMutationVariables = Exact<{
+  planId: string | number;
+  file: File | Blob;
+  options?: ImportOptionsInput | null | undefined;
+}>;
+
+
+export type PreviewImportMutation = { previewImport:
+    | { __typename: 'ImportPreview', fileName: string, format: string, changeCount: number, unchangedCount: number, canApply: boolean, totalBefore: string, totalAfter: string, token: string, sheets: Array<{ name: string, isRead: boolean, skipReason: string | null, unit: MoneyUnit | null, unitFrom: string | null, cellCount: number }>, changes: Array<{ sheet: string, cell: string, communeName: string, criterionNumber: number, sourceCode: string, oldAmount: string, newAmount: string }>, problems: Array<{ sheet: string | null, cell: string | null, code: ErrorCode, message: string }> }
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+   };
+
+export type ApplyImportMutationVariables = Exact<{
+  planId: string | number;
+  file: File | Blob;
+  options?: ImportOptionsInput | null | undefined;
+  token: string;
+}>;
+
+
+export type ApplyImportMutation = { applyImport:
+    | { __typename: 'ApplyImportPayload', batchId: string, changedCount: number }
+    | { __typename: 'BatchRejectedError', code: ErrorCode, message: string }
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'VersionConflictError', code: ErrorCode, message: string, conflicts: Array<{ communeId: string }> }
+   };
 
 export type PlanWorkflowQueryVariables = Exact<{
   id: string | number;
@@ -777,6 +848,41 @@ export const FundingCapFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FundingCapFields"}) as unknown as TypedDocumentString<FundingCapFieldsFragment, unknown>;
+export const ImportPreviewFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ImportPreviewFields on ImportPreview {
+  fileName
+  format
+  changeCount
+  unchangedCount
+  canApply
+  totalBefore
+  totalAfter
+  token
+  sheets {
+    name
+    isRead
+    skipReason
+    unit
+    unitFrom
+    cellCount
+  }
+  changes {
+    sheet
+    cell
+    communeName
+    criterionNumber
+    sourceCode
+    oldAmount
+    newAmount
+  }
+  problems {
+    sheet
+    cell
+    code
+    message
+  }
+}
+    `, {"fragmentName":"ImportPreviewFields"}) as unknown as TypedDocumentString<ImportPreviewFieldsFragment, unknown>;
 export const WorkflowStepResultFragmentDoc = new TypedDocumentString(`
     fragment WorkflowStepResult on PlanPayload {
   plan {
@@ -1632,6 +1738,87 @@ export const PlanHeaderDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlanHeaderQuery, PlanHeaderQueryVariables>;
+export const ImportSourcesDocument = new TypedDocumentString(`
+    query ImportSources {
+  fundingSources {
+    id
+    code
+    nameVi
+    nameEn
+  }
+}
+    `) as unknown as TypedDocumentString<ImportSourcesQuery, ImportSourcesQueryVariables>;
+export const PreviewImportDocument = new TypedDocumentString(`
+    mutation PreviewImport($planId: ID!, $file: Upload!, $options: ImportOptionsInput) {
+  previewImport(planId: $planId, file: $file, options: $options) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on ImportPreview {
+      ...ImportPreviewFields
+    }
+  }
+}
+    fragment ImportPreviewFields on ImportPreview {
+  fileName
+  format
+  changeCount
+  unchangedCount
+  canApply
+  totalBefore
+  totalAfter
+  token
+  sheets {
+    name
+    isRead
+    skipReason
+    unit
+    unitFrom
+    cellCount
+  }
+  changes {
+    sheet
+    cell
+    communeName
+    criterionNumber
+    sourceCode
+    oldAmount
+    newAmount
+  }
+  problems {
+    sheet
+    cell
+    code
+    message
+  }
+}`) as unknown as TypedDocumentString<PreviewImportMutation, PreviewImportMutationVariables>;
+export const ApplyImportDocument = new TypedDocumentString(`
+    mutation ApplyImport($planId: ID!, $file: Upload!, $options: ImportOptionsInput, $token: String!) {
+  applyImport(
+    planId: $planId
+    file: $file
+    options: $options
+    previewToken: $token
+  ) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+    ... on VersionConflictError {
+      conflicts {
+        communeId
+      }
+    }
+    ... on ApplyImportPayload {
+      batchId
+      changedCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ApplyImportMutation, ApplyImportMutationVariables>;
 export const PlanWorkflowDocument = new TypedDocumentString(`
     query PlanWorkflow($id: ID!) {
   plan(id: $id) {

@@ -1,6 +1,6 @@
-import { createDb, type Db } from '@ntm/db';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type GeneratedProvince, generateNationalCatalogue, generateProvince } from './generate.ts';
+import { createDb, type Db } from '../create-db.ts';
+import { type GeneratedProvince, generateNationalCatalogue, generateProvince } from './synthetic.ts';
 
 async function openDb(): Promise<Db> {
   const db = await createDb();

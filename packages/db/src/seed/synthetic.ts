@@ -1,10 +1,12 @@
 // Synthetic data generator: a province-size plan (500 communes × 19 criteria × 9 sources) and a
 // national-size commune catalogue, written straight into the database with `unnest` inserts.
 // Deterministic: the same seed on an empty database gives the same rows (ids included).
-// Integration point: the benchmarks use it today; the CLI will expose it as `ntm gen`.
-import { type Database, seedReference } from '@ntm/db';
+// Integration point: the benchmarks (bench/) and the CLI's `ntm gen` use it.
+
 import { toSearchKey } from '@ntm/domain';
 import { type Kysely, type RawBuilder, sql, type Transaction } from 'kysely';
+import type { Database } from '../schema.ts';
+import { seedReference } from './seed-reference.ts';
 
 export interface GenerateProvinceOptions {
   /** Number of communes (the grid's rows); 500 by default. */
