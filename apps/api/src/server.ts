@@ -22,6 +22,7 @@ import {
 import { createStaticHandler } from './http/static-files.ts';
 import type { Logger } from './logger.ts';
 import { schema } from './schema/index.ts';
+import { stopOptimizerWorkers } from './services/optimizer.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -284,6 +285,7 @@ export function createApp(options: AppOptions): App {
       await live.close();
       await started.catch(() => undefined);
       await apollo.stop();
+      await stopOptimizerWorkers();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };

@@ -41,6 +41,9 @@ export const ERROR_CODES = [
   'UNKNOWN_AUDIT_ENTRY',
   'NOT_REVERTIBLE',
   'REVERT_CONFLICT',
+  'UNKNOWN_OPTIMIZATION',
+  'INVALID_TIME_LIMIT',
+  'NO_NORM_COMMUNES',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -227,6 +230,23 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
       `Không hoàn tác: ${formatCount(p['count'], 'vi') || 'một số'} ô đã được sửa tiếp sau thay đổi này${part(p['actor'], ' (bởi ', ')')}; không có gì bị ghi đè`,
     en: (p) =>
       `Not reverted: ${formatCount(p['count'], 'en') || 'some'} value(s) changed again since${part(p['actor'], ' (by ', ')')}; nothing was overwritten`,
+  },
+  UNKNOWN_OPTIMIZATION: {
+    vi: (p) =>
+      `Không tìm thấy lượt tối ưu${part(p['job'], ' ')} (có thể đã hết hạn hoặc máy chủ đã khởi động lại); hãy chạy lại`,
+    en: (p) =>
+      `Optimization run${part(p['job'], ' ')} not found (it may have expired or the server restarted); run it again`,
+  },
+  INVALID_TIME_LIMIT: {
+    vi: (p) => `Thời gian giải phải từ 1 đến ${p['max'] ?? 300} giây${part(p['input'], ' (nhận ', ')')}`,
+    en: (p) =>
+      `The time limit must be between 1 and ${p['max'] ?? 300} seconds${part(p['input'], ' (got ', ')')}`,
+  },
+  NO_NORM_COMMUNES: {
+    vi: (p) =>
+      `Không có xã nào để chia theo định mức${part(p['source'], ' nguồn ')}: cần xã được cấp nguồn này và còn tiêu chí chưa đạt`,
+    en: (p) =>
+      `No commune to split${part(p['source'], ' ', ' over')} by norm: a commune must be eligible for the source and have an unmet criterion`,
   },
 };
 

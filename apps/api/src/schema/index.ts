@@ -13,6 +13,7 @@ import './analysis.ts';
 import './project.ts';
 import './audit.ts';
 import './snapshot.ts';
+import './optimizer.ts';
 import './subscription.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());
