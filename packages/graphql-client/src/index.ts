@@ -9,7 +9,9 @@ export { GraphQLRequestError, request } from './client';
 export { graphql } from './generated/gql';
 // Allocation grid and analysis panel.
 // Plan header, criteria status matrix, overview dashboard and funding caps screens.
+// Optimizer screen: runs, proposals and their acceptance.
 export type {
+  AcceptProposalMutation,
   AllocationGridQuery,
   AllocationGridQueryVariables,
   AuditEntity,
@@ -34,6 +36,9 @@ export type {
   GridCellsQuery,
   GridPlanSummaryFragment,
   NtmLevel,
+  OptimizationFieldsFragment,
+  OptimizationProgressQuery,
+  OptimizerPlanTotalsQuery,
   PlanAuditLogQuery,
   PlanAuditLogQueryVariables,
   PlanChangedSubscription,
@@ -64,17 +69,22 @@ export type {
   SourceCommitmentFieldsFragment,
   SourceCommitmentStatus,
   SpreadThinKind,
+  StartOptimizationMutation,
   TypedDocumentString,
 } from './generated/graphql';
 export {
+  AcceptProposalDocument,
   AllocationGridDocument,
   AuditFilterOptionsDocument,
+  CancelOptimizationDocument,
   CreatePlanSnapshotDocument,
   CriteriaStatusMatrixDocument,
   FundingCapsDocument,
   GridCellHistoryDocument,
   GridCellsDocument,
   GridPlanSummaryDocument,
+  OptimizationProgressDocument,
+  OptimizerPlanTotalsDocument,
   PlanAuditLogDocument,
   PlanChangedDocument,
   PlanDiffDocument,
@@ -87,4 +97,5 @@ export {
   SaveAllocationsDocument,
   SetCriterionStatusDocument,
   SetFundingCapDocument,
+  StartOptimizationDocument,
 } from './generated/graphql';

@@ -25,6 +25,9 @@ const OverviewPage = lazy(() =>
 const FundingCapsPage = lazy(() =>
   import('../features/funding-caps/funding-caps-page').then((m) => ({ default: m.FundingCapsPage })),
 );
+const OptimizerPage = lazy(() =>
+  import('../features/optimizer/optimizer-page').then((m) => ({ default: m.OptimizerPage })),
+);
 const VersionsPage = lazy(() =>
   import('../features/versions/versions-page').then((m) => ({ default: m.VersionsPage })),
 );
@@ -37,6 +40,7 @@ const SCREEN_LABEL: Record<PlanTab, MessageKey> = {
   status: 'nav.tab.status',
   overview: 'nav.tab.overview',
   caps: 'nav.tab.caps',
+  optimize: 'nav.tab.optimize',
   versions: 'versions.tab',
   history: 'audit.tab',
 };
@@ -78,6 +82,8 @@ function ScreenBody({ plan, screen }: { plan: PlanHeader; screen: PlanTab }) {
       return <OverviewPage plan={plan} />;
     case 'caps':
       return <FundingCapsPage plan={plan} />;
+    case 'optimize':
+      return <OptimizerPage plan={plan} />;
     case 'versions':
       return <VersionsPage plan={plan} />;
     case 'history':

@@ -4,6 +4,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptConflictMode =
+  | 'ALL_OR_NOTHING'
+  | 'APPLY_OTHERS';
+
+export type AcceptProposalInput = {
+  /** Accept these proposed cells. */
+  cells?: Array<ProposalCellKeyInput> | null | undefined;
+  /** Accept every proposed cell of these communes. */
+  communeIds?: Array<string | number> | null | undefined;
+  conflictMode?: AcceptConflictMode | null | undefined;
+  optimizationId: string | number;
+  planId: string | number;
+};
+
 export type AllocationCellInput = {
   /** New amount; 0 clears the cell. */
   amount: string;
@@ -55,6 +69,12 @@ export type AuditOrigin =
   | 'OPTIMIZER'
   | 'SEED'
   | 'SYSTEM';
+
+export type CapMode =
+  /** Only confirmed caps: no debt risk. */
+  | 'CONFIRMED'
+  /** Confirmed and expected (not yet approved) caps. */
+  | 'EXPECTED';
 
 export type CommuneKind =
   /** Phường (urban ward) */
@@ -120,6 +140,12 @@ export type EthnicZone =
   | 'ZONE_II'
   | 'ZONE_III';
 
+export type ExistingAllocations =
+  /** All money may be re-placed; cells not in the proposal go to 0. */
+  | 'FREE'
+  /** Current allocations stay; only free cap is placed. */
+  | 'KEEP';
+
 export type FundingSourceKind =
   | 'CENTRAL'
   | 'COMMUNE'
@@ -134,6 +160,17 @@ export type FundingSourceKind =
   | 'PROGRAM'
   | 'PROVINCE';
 
+export type NotReachedReason =
+  /** Not enough money left in the sources it may use. */
+  | 'CAPS_BINDING'
+  | 'COUNTERPART'
+  | 'DEADLINE_PASSED'
+  | 'NO_ELIGIBLE_SOURCE'
+  /** The solver stopped before proving it unreachable. */
+  | 'SOLVER_LIMIT'
+  /** An unmet criterion has no costed required project. */
+  | 'UNCOSTED';
+
 /** The NTM standard a commune aims for. */
 export type NtmLevel =
   /** Đạt chuẩn (standard) */
@@ -143,12 +180,37 @@ export type NtmLevel =
   /** Nâng cao (advanced) */
   | 'NANG_CAO';
 
+export type OptimizationState =
+  | 'CANCELLED'
+  /** The proposal is ready. */
+  | 'DONE'
+  | 'FAILED'
+  | 'RUNNING';
+
+export type OptimizePlanInput = {
+  /** Quarter "now" (e.g. "2022-Q3"): targets whose deadline is earlier cannot make it. Omitted: deadlines are not checked against the calendar. */
+  asOf?: string | null | undefined;
+  capMode?: CapMode | null | undefined;
+  existing?: ExistingAllocations | null | undefined;
+  planId: string | number;
+  /** 1–300; 30 by default. */
+  timeLimitSeconds?: number | null | undefined;
+  /** true: answer when the run ends. false: answer at once; poll `optimization(id)`. */
+  wait?: boolean | null | undefined;
+};
+
 /** draft → submitted → approved → locked. Only a draft can be edited. */
 export type PlanStatus =
   | 'APPROVED'
   | 'DRAFT'
   | 'LOCKED'
   | 'SUBMITTED';
+
+export type ProposalCellKeyInput = {
+  communeId: string | number;
+  criterionId: string | number;
+  sourceId: string | number;
+};
 
 export type RestorePlanSnapshotInput = {
   /** Name of the new draft plan. */
@@ -196,6 +258,16 @@ export type SetFundingCapInput = {
   sourceId: string | number;
 };
 
+export type SolveStatus =
+  /** Greedy baseline, no optimality claim. */
+  | 'HEURISTIC'
+  | 'INFEASIBLE'
+  | 'INTERRUPTED'
+  /** Proven optimal. */
+  | 'OPTIMAL'
+  /** Stopped by the time limit; see gap. */
+  | 'TIME_LIMIT';
+
 export type SourceCommitmentStatus =
   /** Allocated within the confirmed cap. */
   | 'OK'
@@ -211,6 +283,14 @@ export type SpreadThinKind =
   | 'NON_TARGET_COMMUNE'
   /** More money than the criterion still needs. */
   | 'OVER_FUNDED';
+
+export type TargetOutcomeStatus =
+  /** Kept allocations already fund every unmet criterion. */
+  | 'ALREADY_FUNDED'
+  | 'ALREADY_MET'
+  | 'NOT_REACHED'
+  /** The proposal funds every unmet criterion. */
+  | 'REACHED';
 
 export type GridAnalysisFragment = { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> };
 
@@ -329,6 +409,55 @@ export type SetFundingCapMutation = { setFundingCap:
     | { __typename: 'FundingCapPayload', cap: { amount: string, isConfirmed: boolean, note: string | null, version: number, updatedAt: string, source: { id: string } }, plan: { id: string, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, debtRisk: string }, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }> } } }
     | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
    };
+
+export type OptimizationFieldsFragment = { id: string, state: OptimizationState, runningSeconds: number, gap: number | null, failure: string | null, proposal: { solver: { status: SolveStatus, gap: number | null, solveSeconds: number } | null, summary: { targetCommunes: number, reachedCommunes: number, reachedWeight: number, totalWeight: number, newMoney: string, shortfall: string } | null, baseline: { reachedCommunes: number, reachedWeight: number } | null, communes: Array<{ communeId: string, status: TargetOutcomeStatus, reason: NotReachedReason | null, priority: number, deadlineLabel: string | null, amount: string, shortfall: string, explanation: string, commune: { name: string } }>, cells: Array<{ communeId: string, criterionId: string, sourceId: string, communeName: string, criterionNumber: number, sourceCode: string, sourceName: string, current: string, proposed: string, currentVersion: number }> } | null };
+
+export type StartOptimizationMutationVariables = Exact<{
+  input: OptimizePlanInput;
+}>;
+
+
+export type StartOptimizationMutation = { optimizePlan:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'Optimization', id: string, state: OptimizationState, runningSeconds: number, gap: number | null, failure: string | null, proposal: { solver: { status: SolveStatus, gap: number | null, solveSeconds: number } | null, summary: { targetCommunes: number, reachedCommunes: number, reachedWeight: number, totalWeight: number, newMoney: string, shortfall: string } | null, baseline: { reachedCommunes: number, reachedWeight: number } | null, communes: Array<{ communeId: string, status: TargetOutcomeStatus, reason: NotReachedReason | null, priority: number, deadlineLabel: string | null, amount: string, shortfall: string, explanation: string, commune: { name: string } }>, cells: Array<{ communeId: string, criterionId: string, sourceId: string, communeName: string, criterionNumber: number, sourceCode: string, sourceName: string, current: string, proposed: string, currentVersion: number }> } | null }
+   };
+
+export type OptimizationProgressQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OptimizationProgressQuery = { optimization: { id: string, state: OptimizationState, runningSeconds: number, gap: number | null, failure: string | null, proposal: { solver: { status: SolveStatus, gap: number | null, solveSeconds: number } | null, summary: { targetCommunes: number, reachedCommunes: number, reachedWeight: number, totalWeight: number, newMoney: string, shortfall: string } | null, baseline: { reachedCommunes: number, reachedWeight: number } | null, communes: Array<{ communeId: string, status: TargetOutcomeStatus, reason: NotReachedReason | null, priority: number, deadlineLabel: string | null, amount: string, shortfall: string, explanation: string, commune: { name: string } }>, cells: Array<{ communeId: string, criterionId: string, sourceId: string, communeName: string, criterionNumber: number, sourceCode: string, sourceName: string, current: string, proposed: string, currentVersion: number }> } | null } };
+
+export type CancelOptimizationMutationVariables = Exact<{
+  planId: string | number;
+  optimizationId: string | number;
+}>;
+
+
+export type CancelOptimizationMutation = { cancelOptimization:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'Optimization', id: string, state: OptimizationState, runningSeconds: number, gap: number | null, failure: string | null, proposal: { solver: { status: SolveStatus, gap: number | null, solveSeconds: number } | null, summary: { targetCommunes: number, reachedCommunes: number, reachedWeight: number, totalWeight: number, newMoney: string, shortfall: string } | null, baseline: { reachedCommunes: number, reachedWeight: number } | null, communes: Array<{ communeId: string, status: TargetOutcomeStatus, reason: NotReachedReason | null, priority: number, deadlineLabel: string | null, amount: string, shortfall: string, explanation: string, commune: { name: string } }>, cells: Array<{ communeId: string, criterionId: string, sourceId: string, communeName: string, criterionNumber: number, sourceCode: string, sourceName: string, current: string, proposed: string, currentVersion: number }> } | null }
+   };
+
+export type AcceptProposalMutationVariables = Exact<{
+  input: AcceptProposalInput;
+}>;
+
+
+export type AcceptProposalMutation = { acceptProposal:
+    | { __typename: 'AcceptProposalPayload', batchId: string, changedCount: number, plan: { id: string, totals: Array<{ id: string, amount: string }> } }
+    | { __typename: 'BatchRejectedError', code: ErrorCode, message: string }
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'VersionConflictError', code: ErrorCode, message: string, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, currentAmount: string }> }
+   };
+
+export type OptimizerPlanTotalsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OptimizerPlanTotalsQuery = { plan: { id: string, totals: Array<{ id: string, amount: string }> } | null };
 
 export type PlanOverviewQueryVariables = Exact<{
   id: string | number;
@@ -643,6 +772,59 @@ export const FundingCapFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FundingCapFields"}) as unknown as TypedDocumentString<FundingCapFieldsFragment, unknown>;
+export const OptimizationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OptimizationFields on Optimization {
+  id
+  state
+  runningSeconds
+  gap
+  failure
+  proposal {
+    solver {
+      status
+      gap
+      solveSeconds
+    }
+    summary {
+      targetCommunes
+      reachedCommunes
+      reachedWeight
+      totalWeight
+      newMoney
+      shortfall
+    }
+    baseline {
+      reachedCommunes
+      reachedWeight
+    }
+    communes {
+      communeId
+      commune {
+        name
+      }
+      status
+      reason
+      priority
+      deadlineLabel
+      amount
+      shortfall
+      explanation
+    }
+    cells {
+      communeId
+      criterionId
+      sourceId
+      communeName
+      criterionNumber
+      sourceCode
+      sourceName
+      current
+      proposed
+      currentVersion
+    }
+  }
+}
+    `, {"fragmentName":"OptimizationFields"}) as unknown as TypedDocumentString<OptimizationFieldsFragment, unknown>;
 export const SnapshotFieldsFragmentDoc = new TypedDocumentString(`
     fragment SnapshotFields on PlanSnapshot {
   id
@@ -1418,6 +1600,234 @@ fragment FundingCapFields on FundingCap {
     id
   }
 }`) as unknown as TypedDocumentString<SetFundingCapMutation, SetFundingCapMutationVariables>;
+export const StartOptimizationDocument = new TypedDocumentString(`
+    mutation StartOptimization($input: OptimizePlanInput!) {
+  optimizePlan(input: $input) {
+    __typename
+    ... on Optimization {
+      ...OptimizationFields
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment OptimizationFields on Optimization {
+  id
+  state
+  runningSeconds
+  gap
+  failure
+  proposal {
+    solver {
+      status
+      gap
+      solveSeconds
+    }
+    summary {
+      targetCommunes
+      reachedCommunes
+      reachedWeight
+      totalWeight
+      newMoney
+      shortfall
+    }
+    baseline {
+      reachedCommunes
+      reachedWeight
+    }
+    communes {
+      communeId
+      commune {
+        name
+      }
+      status
+      reason
+      priority
+      deadlineLabel
+      amount
+      shortfall
+      explanation
+    }
+    cells {
+      communeId
+      criterionId
+      sourceId
+      communeName
+      criterionNumber
+      sourceCode
+      sourceName
+      current
+      proposed
+      currentVersion
+    }
+  }
+}`) as unknown as TypedDocumentString<StartOptimizationMutation, StartOptimizationMutationVariables>;
+export const OptimizationProgressDocument = new TypedDocumentString(`
+    query OptimizationProgress($id: ID!) {
+  optimization(id: $id) {
+    ...OptimizationFields
+  }
+}
+    fragment OptimizationFields on Optimization {
+  id
+  state
+  runningSeconds
+  gap
+  failure
+  proposal {
+    solver {
+      status
+      gap
+      solveSeconds
+    }
+    summary {
+      targetCommunes
+      reachedCommunes
+      reachedWeight
+      totalWeight
+      newMoney
+      shortfall
+    }
+    baseline {
+      reachedCommunes
+      reachedWeight
+    }
+    communes {
+      communeId
+      commune {
+        name
+      }
+      status
+      reason
+      priority
+      deadlineLabel
+      amount
+      shortfall
+      explanation
+    }
+    cells {
+      communeId
+      criterionId
+      sourceId
+      communeName
+      criterionNumber
+      sourceCode
+      sourceName
+      current
+      proposed
+      currentVersion
+    }
+  }
+}`) as unknown as TypedDocumentString<OptimizationProgressQuery, OptimizationProgressQueryVariables>;
+export const CancelOptimizationDocument = new TypedDocumentString(`
+    mutation CancelOptimization($planId: ID!, $optimizationId: ID!) {
+  cancelOptimization(planId: $planId, optimizationId: $optimizationId) {
+    __typename
+    ... on Optimization {
+      ...OptimizationFields
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment OptimizationFields on Optimization {
+  id
+  state
+  runningSeconds
+  gap
+  failure
+  proposal {
+    solver {
+      status
+      gap
+      solveSeconds
+    }
+    summary {
+      targetCommunes
+      reachedCommunes
+      reachedWeight
+      totalWeight
+      newMoney
+      shortfall
+    }
+    baseline {
+      reachedCommunes
+      reachedWeight
+    }
+    communes {
+      communeId
+      commune {
+        name
+      }
+      status
+      reason
+      priority
+      deadlineLabel
+      amount
+      shortfall
+      explanation
+    }
+    cells {
+      communeId
+      criterionId
+      sourceId
+      communeName
+      criterionNumber
+      sourceCode
+      sourceName
+      current
+      proposed
+      currentVersion
+    }
+  }
+}`) as unknown as TypedDocumentString<CancelOptimizationMutation, CancelOptimizationMutationVariables>;
+export const AcceptProposalDocument = new TypedDocumentString(`
+    mutation AcceptProposal($input: AcceptProposalInput!) {
+  acceptProposal(input: $input) {
+    __typename
+    ... on AcceptProposalPayload {
+      batchId
+      changedCount
+      plan {
+        id
+        totals(by: SOURCE) {
+          id
+          amount
+        }
+      }
+    }
+    ... on VersionConflictError {
+      code
+      message
+      conflicts {
+        communeId
+        criterionId
+        sourceId
+        currentAmount
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptProposalMutation, AcceptProposalMutationVariables>;
+export const OptimizerPlanTotalsDocument = new TypedDocumentString(`
+    query OptimizerPlanTotals($id: ID!) {
+  plan(id: $id) {
+    id
+    totals(by: SOURCE) {
+      id
+      amount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OptimizerPlanTotalsQuery, OptimizerPlanTotalsQueryVariables>;
 export const PlanOverviewDocument = new TypedDocumentString(`
     query PlanOverview($id: ID!, $criteriaSetId: ID!) {
   plan(id: $id) {
