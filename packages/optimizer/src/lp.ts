@@ -7,9 +7,13 @@
 //   cap       Σ x_·_·_s ≤ capLeft_s               (no debt)
 //   own cap   Σ_j x_c_j_s ≤ communeCapLeft_c_s    (a commune's own budget)
 //   counterpart  Σ_j Σ_{k∈K} x_c_j_k − share·Σ_j x_c_j_s ≥ (share·kept_c_s − kept_c_K)·z_c
-//   maximize  Σ_c (priority_c − remaining_c / (2·(T + 1))) · z_c,  T = Σ remaining
-// The spend term sums to less than ½ over all communes, so with integer priorities it only breaks
-// ties: more priority-weighted communes first, then the cheaper set.
+// The objective is lexicographic, solved as three models over the same rows:
+//   1. reach   maximize Σ_c priority_c · z_c (integer-valued, so an absolute gap below 1 is optimal)
+//   2. spend   with Σ_c priority_c · z_c ≥ the stage-1 optimum, minimize Σ_c remaining_c · z_c
+//   3. sources with the reached set fixed (z = 1, others out), an LP that minimizes money from
+//              sources every commune may use, so restricted money (Program 135, own budgets) is
+//              spent first and flexible money stays available — which also keeps the shortfall
+//              reported for the others as small as it can be.
 //
 // Unit: money is written in triệu đồng (10^6 đồng) with six decimals, i.e. exact to the đồng;
 // the scale keeps coefficients near 1 for the solver's tolerances. `integerize.ts` turns the
@@ -48,13 +52,13 @@ function formatShare(basisPoints: number): string {
   return (basisPoints / 10_000).toString();
 }
 
-/**
- * `reached` given: the second stage. The reached set is fixed (z = 1, other candidates out) and
- * the LP only decides which sources pay: it minimizes money taken from sources every commune may
- * use, so restricted money (Program 135, own budgets) is spent first and flexible money stays
- * available — which also makes the shortfall reported for the others as small as it can be.
- */
-export function buildLp(prepared: Prepared, reached?: ReadonlySet<number>): string {
+export type Stage =
+  | { kind: 'reach' }
+  | { kind: 'spend'; minWeight: number }
+  | { kind: 'sources'; reached: ReadonlySet<number> };
+
+export function buildLp(prepared: Prepared, stage: Stage): string {
+  const reached = stage.kind === 'sources' ? stage.reached : undefined;
   const candidates = reached
     ? prepared.candidates.filter((c) => reached.has(c.commune.id))
     : prepared.candidates;
@@ -65,8 +69,6 @@ export function buildLp(prepared: Prepared, reached?: ReadonlySet<number>): stri
       )
       .map((s) => s.id),
   );
-  const total = candidates.reduce((sum, c) => sum + c.remaining, 0n);
-  const denominator = Number(total / UNIT + 1n) * 2;
 
   const objective: string[] = [];
   const rows: string[] = [];
@@ -82,11 +84,9 @@ export function buildLp(prepared: Prepared, reached?: ReadonlySet<number>): stri
   for (const candidate of candidates) {
     const c = candidate.commune.id;
     const z = zName(c);
-    if (!reached) {
-      binaries.push(z);
-      const penalty = Number(candidate.remaining) / 1e6 / denominator;
-      objective.push(`+ ${candidate.commune.priority - penalty} ${z}`);
-    }
+    if (!reached) binaries.push(z);
+    if (stage.kind === 'reach') objective.push(`+ ${candidate.commune.priority} ${z}`);
+    if (stage.kind === 'spend') objective.push(`+ ${toUnits(candidate.remaining)} ${z}`);
     // In the second stage z is the constant 1: its terms move to the right-hand side.
     const zTerm = (amount: bigint, sign: '-' | '+') => (reached ? '' : ` ${sign} ${toUnits(amount)} ${z}`);
     const zRhs = (amount: bigint) => (reached ? toUnits(amount) : '0');
@@ -131,12 +131,17 @@ export function buildLp(prepared: Prepared, reached?: ReadonlySet<number>): stri
       rows.push(` p${c}_${rule.sourceId}: ${terms.join(' ')}${zPart} >= ${reached ? toUnits(rhs) : '0'}`);
     }
   }
+  if (stage.kind === 'spend') {
+    rows.push(
+      ` reach: ${binaries.map((z, i) => `+ ${candidates[i]!.commune.priority} ${z}`).join(' ')} >= ${stage.minWeight}`,
+    );
+  }
   for (const [s, xs] of bySource) {
     rows.push(` cap${s}: ${xs.map((x) => `+ ${x}`).join(' ')} <= ${toUnits(prepared.capLeft.get(s) ?? 0n)}`);
   }
 
   return [
-    reached ? 'Minimize' : 'Maximize',
+    stage.kind === 'reach' ? 'Maximize' : 'Minimize',
     ` obj: ${objective.length > 0 ? objective.join(' ') : '0'}`,
     'Subject To',
     ...rows,

@@ -30,21 +30,23 @@ interface ModelRun {
   values: Map<string, number>;
 }
 
+/**
+ * Stage gaps: the reach objective is an integer, so an absolute gap below 1 proves it optimal;
+ * the spend stage stops within 0.01 % of the cheapest set (a few hundred thousand đồng on a
+ * province), which is what "spend as little as possible" can mean next to cost estimates.
+ */
+const GAPS = { reach: { mip_abs_gap: 0.999, mip_rel_gap: 0 }, spend: { mip_rel_gap: 1e-4 }, sources: {} };
+
 function runModel(
   highs: Highs,
   lp: string,
   timeLimitSeconds: number,
+  gaps: Record<string, number>,
   onProgress: SolveHooks['onProgress'],
 ): ModelRun {
   const model = highs.createModel({ format: 'lp', data: lp });
   try {
-    model.options.set({
-      output_flag: false,
-      time_limit: timeLimitSeconds,
-      // Priorities are integers and the spend term is below ½: an absolute gap below ½ already
-      // proves the most priority-weighted set; the tiny relative gap asks for the cheapest one.
-      mip_rel_gap: 1e-9,
-    });
+    model.options.set({ output_flag: false, time_limit: Math.max(0.5, timeLimitSeconds), ...gaps });
     const run = model.run(
       onProgress
         ? {
@@ -76,8 +78,10 @@ function runModel(
 }
 
 /**
- * Stage 1 (MIP) chooses which targets reach; stage 2 (LP, same time budget) fixes that set and
- * chooses which sources pay (restricted money first). Both from one `prepare`.
+ * Stage 1 (MIP) finds the most priority-weight that can reach; stage 2 (MIP) the cheapest set with
+ * that weight; stage 3 (LP) which sources pay (see lp.ts). The time limit covers all three: stage 2
+ * gets what stage 1 left (at least ½ s) and falls back to the stage-1 set when it finds nothing.
+ * Status and gap describe stage 1, the one that decides how many communes reach.
  */
 export function solveAllocation(
   highs: Highs,
@@ -91,15 +95,35 @@ export function solveAllocation(
   let stage: ModelRun = { status: 'optimal', gap: 0, values: new Map() };
   let values = stage.values;
   if (prepared.candidates.length > 0) {
-    stage = runModel(highs, buildLp(prepared), timeLimit, hooks.onProgress);
+    const deadline = performance.now() + timeLimit * 1000;
+    const secondsLeft = () => (deadline - performance.now()) / 1000;
+    stage = runModel(highs, buildLp(prepared, { kind: 'reach' }), timeLimit, GAPS.reach, hooks.onProgress);
     values = stage.values;
-    const chosen = new Set(
-      prepared.candidates.map((c) => c.commune.id).filter((c) => (values.get(zName(c)) ?? 0) >= 0.5),
-    );
+    const chosenBy = (solution: Map<string, number>) =>
+      prepared.candidates.filter((c) => (solution.get(zName(c.commune.id)) ?? 0) >= 0.5);
+    const weight = chosenBy(values).reduce((sum, c) => sum + c.commune.priority, 0);
+    if (weight > 0) {
+      const spend = runModel(
+        highs,
+        buildLp(prepared, { kind: 'spend', minWeight: weight }),
+        secondsLeft(),
+        GAPS.spend,
+        undefined,
+      );
+      const cheaper = chosenBy(spend.values);
+      if (cheaper.reduce((sum, c) => sum + c.commune.priority, 0) >= weight) values = spend.values;
+    }
+    const chosen = new Set(chosenBy(values).map((c) => c.commune.id));
     if (chosen.size > 0) {
-      const second = runModel(highs, buildLp(prepared, chosen), timeLimit, undefined);
-      if (second.status === 'optimal') {
-        values = second.values;
+      const sources = runModel(
+        highs,
+        buildLp(prepared, { kind: 'sources', reached: chosen }),
+        Math.max(secondsLeft(), 5),
+        GAPS.sources,
+        undefined,
+      );
+      if (sources.status === 'optimal') {
+        values = sources.values;
         for (const c of chosen) values.set(zName(c), 1);
       }
     }
