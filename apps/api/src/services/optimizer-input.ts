@@ -5,6 +5,7 @@ import type { Database, Plan } from '@ntm/db';
 import { analyzePlan, cellKey, type Eligibility, type Quarter } from '@ntm/domain';
 import type { OptimizerInput } from '@ntm/optimizer';
 import type { Kysely } from 'kysely';
+import { loadProgressInputs } from './plan-read.ts';
 
 export interface PlanOptimizerData {
   input: OptimizerInput;
@@ -21,8 +22,7 @@ export async function loadOptimizerData(
   plan: Pick<Plan, 'id' | 'criteria_set_id'>,
   asOf: Quarter | null,
 ): Promise<PlanOptimizerData> {
-  const inPlan = db.selectFrom('plan_commune').select('commune_id').where('plan_id', '=', plan.id);
-  const [communes, criteria, statuses, projects, allocations, sources, caps] = await Promise.all([
+  const [communes, progress, allocations, sources, caps] = await Promise.all([
     db
       .selectFrom('plan_commune')
       .innerJoin('commune', 'commune.id', 'plan_commune.commune_id')
@@ -45,23 +45,7 @@ export async function loadOptimizerData(
       .orderBy('commune.search_key')
       .orderBy('commune.id')
       .execute(),
-    db
-      .selectFrom('criterion')
-      .select(['id', 'number'])
-      .where('criteria_set_id', '=', plan.criteria_set_id)
-      .orderBy('number')
-      .execute(),
-    db
-      .selectFrom('criterion_status')
-      .select(['commune_id', 'criterion_id'])
-      .where('is_met', '=', true)
-      .where('commune_id', 'in', inPlan)
-      .execute(),
-    db
-      .selectFrom('project')
-      .select(['commune_id', 'criterion_id', 'estimated_cost', 'disbursed', 'is_required', 'status'])
-      .where('commune_id', 'in', inPlan)
-      .execute(),
+    loadProgressInputs(db, plan),
     db
       .selectFrom('allocation')
       .select(['commune_id', 'criterion_id', 'source_id', 'amount', 'version'])
@@ -82,16 +66,9 @@ export async function loadOptimizerData(
 
   const analysis = analyzePlan({
     communes: communes.map((c) => ({ id: c.id, isTarget: true, priority: c.priority, deadline: null })),
-    criterionIds: criteria.map((c) => c.id),
-    metCriteria: statuses.map((s) => ({ communeId: s.commune_id, criterionId: s.criterion_id })),
-    projects: projects.map((p) => ({
-      communeId: p.commune_id,
-      criterionId: p.criterion_id,
-      estimatedCost: p.estimated_cost,
-      disbursed: p.disbursed,
-      isRequired: p.is_required,
-      status: p.status,
-    })),
+    criterionIds: progress.criteria.map((c) => c.id),
+    metCriteria: progress.metCriteria,
+    projects: progress.projects,
     allocations: [],
     sources: [],
     caps: [],
@@ -142,7 +119,7 @@ export async function loadOptimizerData(
           isIsland: c.is_island,
         },
       })),
-      criteria: criteria.map((c) => ({ id: c.id, number: c.number })),
+      criteria: progress.criteria,
       needs,
       uncosted,
       // Caps are stored per plan and source, so a commune budget is one pooled cap here: the

@@ -17,10 +17,10 @@ import {
   type GridApi,
   type GridReadyEvent,
   type SelectionChangedEvent,
-  themeQuartz,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { TABLE_GRID_THEME } from '../../app/grid-theme';
 import type { PlanHeader } from '../../app/plan-layout';
 import { useQuery } from '../../app/use-query';
 import { useLocale, useT } from '../../i18n/i18n-provider';
@@ -37,14 +37,6 @@ import './optimizer.css';
 
 const MODULES = [AllCommunityModule];
 const POLL_MS = 300;
-const THEME = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  fontSize: 14,
-  headerBackgroundColor: '#eef2ee',
-  accentColor: '#1f6b3a',
-  spacing: 5,
-  wrapperBorderRadius: 6,
-});
 
 type CapMode = 'CONFIRMED' | 'EXPECTED';
 type Existing = 'KEEP' | 'FREE';
@@ -388,7 +380,7 @@ export function OptimizerPage({ plan }: { plan: PlanHeader }) {
             <div className="optimizer__grid" data-testid="optimizer-proposal-grid">
               <AgGridReact<ProposalRow>
                 modules={MODULES}
-                theme={THEME}
+                theme={TABLE_GRID_THEME}
                 rowData={rows}
                 columnDefs={columnDefs}
                 getRowId={(params) => params.data.id}
