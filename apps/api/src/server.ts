@@ -36,6 +36,7 @@ import { createStaticHandler } from './http/static-files.ts';
 import { refuseSubscriptionsOverHttp } from './http/subscription-guard.ts';
 import type { Logger } from './logger.ts';
 import { schema } from './schema/index.ts';
+import { stopOptimizerWorkers } from './services/optimizer.ts';
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -442,6 +443,7 @@ export function createApp(options: AppOptions): App {
       await live.close();
       await started.catch(() => undefined);
       await apollo.stop();
+      await stopOptimizerWorkers();
       if (server.listening) await new Promise<void>((resolve) => server.close(() => resolve()));
       // Committed changes still waiting to be announced go out before the database is closed.
       await flushPlanEvents(db);

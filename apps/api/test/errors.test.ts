@@ -71,6 +71,9 @@ const recordConsultation = `mutation($input: RecordConsultationInput!) { recordC
 const tight: { rateLimited: string; smallBody: string } = { rateLimited: '', smallBody: '' };
 const setStatusOf = `mutation($input: SetCriterionStatusInput!) { setCriterionStatus(input: $input) { __typename ... on Error { code message } } }`;
 const restoreSnapshot = `mutation($input: RestorePlanSnapshotInput!) { restorePlanSnapshot(input: $input) { __typename ... on Error { code message } } }`;
+const optimizePlan = `mutation($input: OptimizePlanInput!) { optimizePlan(input: $input) { __typename ... on Error { code message } } }`;
+const normSplitPlan = `mutation($input: NormSplitPlanInput!) { normSplitPlan(input: $input) { __typename ... on Error { code message } } }`;
+const acceptProposal = `mutation($input: AcceptProposalInput!) { acceptProposal(input: $input) { __typename ... on Error { code message } } }`;
 const revert = `mutation($input: RevertChangeInput!) { revertChange(input: $input) { __typename ... on Error { code message } } }`;
 
 const login = `mutation($l: String!, $p: String!) { login(login: $l, password: $p) { __typename ... on Error { code message } } }`;
@@ -358,6 +361,11 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
     );
     return applied.body.data.applyImport;
   },
+  UNKNOWN_OPTIMIZATION: () =>
+    failure(acceptProposal, { input: { planId: ids.plan, optimizationId: 'khong-co-luot-nay' } }),
+  INVALID_TIME_LIMIT: () => failure(optimizePlan, { input: { planId: ids.plan, timeLimitSeconds: 0 } }),
+  NO_NORM_COMMUNES: () =>
+    failure(normSplitPlan, { input: { planId: ids.plan, sourceId: ids.wardOnlySource } }),
 };
 
 beforeAll(async () => {
@@ -380,6 +388,21 @@ beforeAll(async () => {
   const communes = data.communes.edges.map((e: any) => e.node);
   ids.lucSon = communes.find((c: any) => c.name === 'Lục Sơn').id;
   ids.nonP135 = communes.find((c: any) => !c.isProgram135).id;
+
+  // A source only wards may receive: Lục Nam has no ward, so a norm split has no commune to split over.
+  const wardOnly = await app.db
+    .insertInto('funding_source')
+    .values({
+      code: 'CHI_PHUONG',
+      name_vi: 'Nguồn chỉ cho phường',
+      name_en: 'Wards-only source',
+      kind: 'program',
+      eligibility: JSON.stringify({ communeKinds: ['phuong'] }),
+      position: 99,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  ids.wardOnlySource = Buffer.from(`FundingSource:${wardOnly.id}`).toString('base64');
 
   // A commune of another district, so it is outside the Lục Nam plan.
   const province = await app.db.selectFrom('province').select('id').executeTakeFirstOrThrow();

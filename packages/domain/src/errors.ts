@@ -70,6 +70,9 @@ export const ERROR_CODES = [
   'CONFLICTING_IMPORT_VALUES',
   'IMPORT_HAS_PROBLEMS',
   'IMPORT_PREVIEW_MISMATCH',
+  'UNKNOWN_OPTIMIZATION',
+  'INVALID_TIME_LIMIT',
+  'NO_NORM_COMMUNES',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -412,6 +415,23 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
   IMPORT_PREVIEW_MISMATCH: {
     vi: () => 'Tệp hoặc tùy chọn khác với lúc xem trước; hãy xem trước lại',
     en: () => 'The file or options differ from the preview; preview again',
+  },
+  UNKNOWN_OPTIMIZATION: {
+    vi: (p) =>
+      `Không tìm thấy lượt tối ưu${part(p['job'], ' ')} (có thể đã hết hạn hoặc máy chủ đã khởi động lại); hãy chạy lại`,
+    en: (p) =>
+      `Optimization run${part(p['job'], ' ')} not found (it may have expired or the server restarted); run it again`,
+  },
+  INVALID_TIME_LIMIT: {
+    vi: (p) => `Thời gian giải phải từ 1 đến ${p['max'] ?? 300} giây${part(p['input'], ' (nhận ', ')')}`,
+    en: (p) =>
+      `The time limit must be between 1 and ${p['max'] ?? 300} seconds${part(p['input'], ' (got ', ')')}`,
+  },
+  NO_NORM_COMMUNES: {
+    vi: (p) =>
+      `Không có xã nào để chia theo định mức${part(p['source'], ' nguồn ')}: cần xã được cấp nguồn này và còn tiêu chí chưa đạt`,
+    en: (p) =>
+      `No commune to split${part(p['source'], ' ', ' over')} by norm: a commune must be eligible for the source and have an unmet criterion`,
   },
 };
 

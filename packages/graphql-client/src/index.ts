@@ -9,7 +9,9 @@ export { GraphQLRequestError, request } from './client';
 export { graphql } from './generated/gql';
 // Allocation grid and analysis panel.
 // Plan header, criteria status matrix, overview dashboard and funding caps screens.
+// Optimizer screen: runs, proposals and their acceptance.
 export type {
+  AcceptProposalMutation,
   AllocationGridQuery,
   AllocationGridQueryVariables,
   ApplyImportMutation,
@@ -41,6 +43,9 @@ export type {
   ImportSourcesQuery,
   MoneyUnit,
   NtmLevel,
+  OptimizationFieldsFragment,
+  OptimizationProgressQuery,
+  OptimizerPlanTotalsQuery,
   PlanAuditLogQuery,
   PlanAuditLogQueryVariables,
   PlanChangedSubscription,
@@ -74,13 +79,16 @@ export type {
   SourceCommitmentFieldsFragment,
   SourceCommitmentStatus,
   SpreadThinKind,
+  StartOptimizationMutation,
   TypedDocumentString,
 } from './generated/graphql';
 export {
+  AcceptProposalDocument,
   AllocationGridDocument,
   ApprovePlanDocument,
   ApplyImportDocument,
   AuditFilterOptionsDocument,
+  CancelOptimizationDocument,
   CreatePlanSnapshotDocument,
   CriteriaStatusMatrixDocument,
   FundingCapsDocument,
@@ -94,6 +102,8 @@ export {
   LockPlanDocument,
   OpenPlanRevisionDocument,
   ImportSourcesDocument,
+  OptimizationProgressDocument,
+  OptimizerPlanTotalsDocument,
   PlanAuditLogDocument,
   PlanChangedDocument,
   PlanDiffDocument,
@@ -111,4 +121,5 @@ export {
   SetCriterionStatusDocument,
   SetFundingCapDocument,
   SubmitPlanDocument,
+  StartOptimizationDocument,
 } from './generated/graphql';

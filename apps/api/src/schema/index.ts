@@ -18,6 +18,7 @@ import './project.ts';
 import './audit.ts';
 import './snapshot.ts';
 import './exchange.ts';
+import './optimizer.ts';
 import './subscription.ts';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

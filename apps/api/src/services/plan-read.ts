@@ -1,6 +1,6 @@
 // Read models of a plan: the compact grid, totals and the analysis input.
 import type { Database } from '@ntm/db';
-import { analyzePlan, type PlanAnalysis, type Quarter } from '@ntm/domain';
+import { type AnalysisInput, analyzePlan, type PlanAnalysis, type Quarter } from '@ntm/domain';
 import { type Kysely, sql } from 'kysely';
 
 export interface GridAxes {
@@ -34,18 +34,24 @@ export async function loadGridAxes(
   };
 }
 
-/** Everything the domain analysis needs, read in a fixed number of statements. */
-export async function analyzePlanFromDb(
+/**
+ * What "unmet" and "what it still costs" are computed from: the plan's criteria (by number), the
+ * met pairs and the projects of the plan's communes, in the shape `analyzePlan` takes.
+ * Shared by the analysis and the optimizer so both read the same facts.
+ */
+export async function loadProgressInputs(
   db: Kysely<Database>,
   plan: { id: number; criteria_set_id: number },
-  asOf: Quarter,
-): Promise<PlanAnalysis> {
+): Promise<{
+  criteria: Array<{ id: number; number: number }>;
+  metCriteria: AnalysisInput['metCriteria'];
+  projects: AnalysisInput['projects'];
+}> {
   const inPlan = db.selectFrom('plan_commune').select('commune_id').where('plan_id', '=', plan.id);
-  const [communes, criteria, statuses, projects, allocations, sources, caps] = await Promise.all([
-    db.selectFrom('plan_commune').selectAll().where('plan_id', '=', plan.id).execute(),
+  const [criteria, statuses, projects] = await Promise.all([
     db
       .selectFrom('criterion')
-      .select('id')
+      .select(['id', 'number'])
       .where('criteria_set_id', '=', plan.criteria_set_id)
       .orderBy('number')
       .execute(),
@@ -60,6 +66,30 @@ export async function analyzePlanFromDb(
       .select(['commune_id', 'criterion_id', 'estimated_cost', 'disbursed', 'is_required', 'status'])
       .where('commune_id', 'in', inPlan)
       .execute(),
+  ]);
+  return {
+    criteria,
+    metCriteria: statuses.map((s) => ({ communeId: s.commune_id, criterionId: s.criterion_id })),
+    projects: projects.map((p) => ({
+      communeId: p.commune_id,
+      criterionId: p.criterion_id,
+      estimatedCost: p.estimated_cost,
+      disbursed: p.disbursed,
+      isRequired: p.is_required,
+      status: p.status,
+    })),
+  };
+}
+
+/** Everything the domain analysis needs, read in a fixed number of statements. */
+export async function analyzePlanFromDb(
+  db: Kysely<Database>,
+  plan: { id: number; criteria_set_id: number },
+  asOf: Quarter,
+): Promise<PlanAnalysis> {
+  const [communes, progress, allocations, sources, caps] = await Promise.all([
+    db.selectFrom('plan_commune').selectAll().where('plan_id', '=', plan.id).execute(),
+    loadProgressInputs(db, plan),
     db
       .selectFrom('allocation')
       .select(['commune_id', 'criterion_id', 'source_id', 'amount'])
@@ -86,19 +116,9 @@ export async function analyzePlanFromDb(
             }
           : null,
     })),
-    criterionIds: criteria.map((c) => c.id),
-    metCriteria: statuses.map((s) => ({
-      communeId: s.commune_id,
-      criterionId: s.criterion_id,
-    })),
-    projects: projects.map((p) => ({
-      communeId: p.commune_id,
-      criterionId: p.criterion_id,
-      estimatedCost: p.estimated_cost,
-      disbursed: p.disbursed,
-      isRequired: p.is_required,
-      status: p.status,
-    })),
+    criterionIds: progress.criteria.map((c) => c.id),
+    metCriteria: progress.metCriteria,
+    projects: progress.projects,
     allocations: allocations.map((a) => ({
       communeId: a.commune_id,
       criterionId: a.criterion_id,

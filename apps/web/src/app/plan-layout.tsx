@@ -27,6 +27,9 @@ const OverviewPage = lazy(() =>
 const FundingCapsPage = lazy(() =>
   import('../features/funding-caps/funding-caps-page').then((m) => ({ default: m.FundingCapsPage })),
 );
+const OptimizerPage = lazy(() =>
+  import('../features/optimizer/optimizer-page').then((m) => ({ default: m.OptimizerPage })),
+);
 const VersionsPage = lazy(() =>
   import('../features/versions/versions-page').then((m) => ({ default: m.VersionsPage })),
 );
@@ -43,6 +46,7 @@ const SCREEN_LABEL: Record<PlanTab, MessageKey> = {
   overview: 'nav.tab.overview',
   caps: 'nav.tab.caps',
   excel: 'exchange.tab',
+  optimize: 'nav.tab.optimize',
   versions: 'versions.tab',
   history: 'audit.tab',
 };
@@ -86,6 +90,8 @@ function ScreenBody({ plan, screen }: { plan: PlanHeader; screen: PlanTab }) {
       return <FundingCapsPage plan={plan} />;
     case 'excel':
       return <PlanExchangePage plan={plan} />;
+    case 'optimize':
+      return <OptimizerPage plan={plan} />;
     case 'versions':
       return <VersionsPage plan={plan} />;
     case 'history':

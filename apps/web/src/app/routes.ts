@@ -4,12 +4,19 @@
 /** The screens where a plan is worked on; the home page links to each of them. */
 export const PLAN_SCREENS = ['grid', 'status', 'overview', 'caps'] as const;
 export type PlanScreen = (typeof PLAN_SCREENS)[number];
-/** The plan's record (versions, change history): tabs of the plan, not linked from home. */
-export const PLAN_RECORD_SCREENS = ['versions', 'history'] as const;
+/** Tools that propose changes to the plan (the optimizer): tabs of the plan, not linked from home. */
+export const PLAN_TOOL_SCREENS = ['optimize'] as const;
 /** Spreadsheet import and export (Excel round trip). */
 export const PLAN_EXCHANGE_SCREENS = ['excel'] as const;
+/** The plan's record (versions, change history): tabs of the plan, not linked from home. */
+export const PLAN_RECORD_SCREENS = ['versions', 'history'] as const;
 /** Every tab of a plan, in order. */
-export const PLAN_TABS = [...PLAN_SCREENS, ...PLAN_EXCHANGE_SCREENS, ...PLAN_RECORD_SCREENS] as const;
+export const PLAN_TABS = [
+  ...PLAN_SCREENS,
+  ...PLAN_TOOL_SCREENS,
+  ...PLAN_EXCHANGE_SCREENS,
+  ...PLAN_RECORD_SCREENS,
+] as const;
 export type PlanTab = (typeof PLAN_TABS)[number];
 
 export type Route =

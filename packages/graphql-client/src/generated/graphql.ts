@@ -4,6 +4,20 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptConflictMode =
+  | 'ALL_OR_NOTHING'
+  | 'APPLY_OTHERS';
+
+export type AcceptProposalInput = {
+  /** Accept these proposed cells. */
+  cells?: Array<ProposalCellKeyInput> | null | undefined;
+  /** Accept every proposed cell of these communes. */
+  communeIds?: Array<string | number> | null | undefined;
+  conflictMode?: AcceptConflictMode | null | undefined;
+  optimizationId: string | number;
+  planId: string | number;
+};
+
 export type AllocationCellInput = {
   /** New amount; 0 clears the cell. */
   amount: string;
@@ -74,6 +88,12 @@ export type AuditOrigin =
   | 'SEED'
   | 'SYSTEM';
 
+export type CapMode =
+  /** Only confirmed caps: no debt risk. */
+  | 'CONFIRMED'
+  /** Confirmed and expected (not yet approved) caps. */
+  | 'EXPECTED';
+
 export type CommuneKind =
   /** Phường (urban ward) */
   | 'PHUONG'
@@ -133,12 +153,14 @@ export type ErrorCode =
   | 'INVALID_SCOPE'
   | 'INVALID_STATUS_TRANSITION'
   | 'INVALID_TARGET'
+  | 'INVALID_TIME_LIMIT'
   | 'LOGIN_THROTTLED'
   | 'NEGATIVE_AMOUNT'
   | 'NOTHING_TO_IMPORT'
   | 'NOT_AN_AMOUNT'
   | 'NOT_A_SPREADSHEET'
   | 'NOT_REVERTIBLE'
+  | 'NO_NORM_COMMUNES'
   | 'PAYLOAD_TOO_LARGE'
   | 'PLAN_LOCKED'
   | 'PLAN_NOT_LOCKED'
@@ -157,6 +179,7 @@ export type ErrorCode =
   | 'UNKNOWN_CRITERIA_SET'
   | 'UNKNOWN_CRITERION'
   | 'UNKNOWN_DISTRICT'
+  | 'UNKNOWN_OPTIMIZATION'
   | 'UNKNOWN_PLAN'
   | 'UNKNOWN_PROJECT'
   | 'UNKNOWN_SESSION'
@@ -172,6 +195,12 @@ export type EthnicZone =
   | 'ZONE_I'
   | 'ZONE_II'
   | 'ZONE_III';
+
+export type ExistingAllocations =
+  /** All money may be re-placed; cells not in the proposal go to 0. */
+  | 'FREE'
+  /** Current allocations stay; only free cap is placed. */
+  | 'KEEP';
 
 export type FundingSourceKind =
   | 'CENTRAL'
@@ -208,6 +237,17 @@ export type MoneyUnit =
   /** tỷ đồng (billion) */
   | 'TY';
 
+export type NotReachedReason =
+  /** Not enough money left in the sources it may use. */
+  | 'CAPS_BINDING'
+  | 'COUNTERPART'
+  | 'DEADLINE_PASSED'
+  | 'NO_ELIGIBLE_SOURCE'
+  /** The solver stopped before proving it unreachable. */
+  | 'SOLVER_LIMIT'
+  /** An unmet criterion has no costed required project. */
+  | 'UNCOSTED';
+
 /** The NTM standard a commune aims for. */
 export type NtmLevel =
   /** Đạt chuẩn (standard) */
@@ -221,6 +261,25 @@ export type NtmLevel =
 export type NumberLocale =
   | 'EN'
   | 'VI';
+
+export type OptimizationState =
+  | 'CANCELLED'
+  /** The proposal is ready. */
+  | 'DONE'
+  | 'FAILED'
+  | 'RUNNING';
+
+export type OptimizePlanInput = {
+  /** Quarter "now" (e.g. "2022-Q3"): targets whose deadline is earlier cannot make it. Omitted: deadlines are not checked against the calendar. */
+  asOf?: string | null | undefined;
+  capMode?: CapMode | null | undefined;
+  existing?: ExistingAllocations | null | undefined;
+  planId: string | number;
+  /** 1–300; 30 by default. */
+  timeLimitSeconds?: number | null | undefined;
+  /** true: answer when the run ends. false: answer at once; poll `optimization(id)`. */
+  wait?: boolean | null | undefined;
+};
 
 /** draft → submitted → approved → locked (a returned plan goes back to draft). Only a draft can be edited. */
 export type PlanStatus =
@@ -241,6 +300,12 @@ export type PlanWorkflowAction =
   | 'RETURN'
   /** Draft → submitted (submitPlan). */
   | 'SUBMIT';
+
+export type ProposalCellKeyInput = {
+  communeId: string | number;
+  criterionId: string | number;
+  sourceId: string | number;
+};
 
 export type RecordConsultationInput = {
   /** A Program 135 commune of the plan. */
@@ -303,6 +368,16 @@ export type SetFundingCapInput = {
   sourceId: string | number;
 };
 
+export type SolveStatus =
+  /** Greedy baseline, no optimality claim. */
+  | 'HEURISTIC'
+  | 'INFEASIBLE'
+  | 'INTERRUPTED'
+  /** Proven optimal. */
+  | 'OPTIMAL'
+  /** Stopped by the time limit; see gap. */
+  | 'TIME_LIMIT';
+
 export type SourceCommitmentStatus =
   /** Allocated within the confirmed cap. */
   | 'OK'
@@ -318,6 +393,14 @@ export type SpreadThinKind =
   | 'NON_TARGET_COMMUNE'
   /** More money than the criterion still needs. */
   | 'OVER_FUNDED';
+
+export type TargetOutcomeStatus =
+  /** Kept allocations already fund every unmet criterion. */
+  | 'ALREADY_FUNDED'
+  | 'ALREADY_MET'
+  | 'NOT_REACHED'
+  /** The proposal funds every unmet criterion. */
+  | 'REACHED';
 
 export type GridAnalysisFragment = { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> };
 
@@ -471,6 +554,55 @@ export type GridCompareQuery = { plan: { id: string, diff:
       | { __typename: 'InputError', code: ErrorCode, message: string }
       | { __typename: 'PlanDiff', from: { id: string, name: string }, total: { id: string | null, name: string, before: string, after: string, delta: string, changedCells: number }, bySource: Array<{ id: string | null, name: string, before: string, after: string, delta: string, changedCells: number }>, byCriterion: Array<{ id: string | null, name: string, before: string, after: string, delta: string, changedCells: number }>, cells: Array<{ communeId: string, criterionId: string, sourceId: string, before: string, after: string }> }
      } | null };
+
+export type OptimizationFieldsFragment = { id: string, state: OptimizationState, runningSeconds: number, gap: number | null, failure: string | null, proposal: { solver: { status: SolveStatus, gap: number | null, solveSeconds: number } | null, summary: { targetCommunes: number, reachedCommunes: number, reachedWeight: number, totalWeight: number, newMoney: string, shortfall: string } | null, baseline: { reachedCommunes: number, reachedWeight: number } | null, communes: Array<{ communeId: string, status: TargetOutcomeStatus, reason: NotReachedReason | null, priority: number, deadlineLabel: string | null, amount: string, shortfall: string, explanation: string, commune: { name: string } }>, cells: Array<{ communeId: string, criterionId: string, sourceId: string, communeName: string, criterionNumber: number, sourceCode: string, sourceName: string, current: string, proposed: string, currentVersion: number }> } | null };
+
+export type StartOptimizationMutationVariables = Exact<{
+  input: OptimizePlanInput;
+}>;
+
+
+export type StartOptimizationMutation = { optimizePlan:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'Optimization', id: string, state: OptimizationState, runningSeconds: number, gap: number | null, failure: string | null, proposal: { solver: { status: SolveStatus, gap: number | null, solveSeconds: number } | null, summary: { targetCommunes: number, reachedCommunes: number, reachedWeight: number, totalWeight: number, newMoney: string, shortfall: string } | null, baseline: { reachedCommunes: number, reachedWeight: number } | null, communes: Array<{ communeId: string, status: TargetOutcomeStatus, reason: NotReachedReason | null, priority: number, deadlineLabel: string | null, amount: string, shortfall: string, explanation: string, commune: { name: string } }>, cells: Array<{ communeId: string, criterionId: string, sourceId: string, communeName: string, criterionNumber: number, sourceCode: string, sourceName: string, current: string, proposed: string, currentVersion: number }> } | null }
+   };
+
+export type OptimizationProgressQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OptimizationProgressQuery = { optimization: { id: string, state: OptimizationState, runningSeconds: number, gap: number | null, failure: string | null, proposal: { solver: { status: SolveStatus, gap: number | null, solveSeconds: number } | null, summary: { targetCommunes: number, reachedCommunes: number, reachedWeight: number, totalWeight: number, newMoney: string, shortfall: string } | null, baseline: { reachedCommunes: number, reachedWeight: number } | null, communes: Array<{ communeId: string, status: TargetOutcomeStatus, reason: NotReachedReason | null, priority: number, deadlineLabel: string | null, amount: string, shortfall: string, explanation: string, commune: { name: string } }>, cells: Array<{ communeId: string, criterionId: string, sourceId: string, communeName: string, criterionNumber: number, sourceCode: string, sourceName: string, current: string, proposed: string, currentVersion: number }> } | null } };
+
+export type CancelOptimizationMutationVariables = Exact<{
+  planId: string | number;
+  optimizationId: string | number;
+}>;
+
+
+export type CancelOptimizationMutation = { cancelOptimization:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'Optimization', id: string, state: OptimizationState, runningSeconds: number, gap: number | null, failure: string | null, proposal: { solver: { status: SolveStatus, gap: number | null, solveSeconds: number } | null, summary: { targetCommunes: number, reachedCommunes: number, reachedWeight: number, totalWeight: number, newMoney: string, shortfall: string } | null, baseline: { reachedCommunes: number, reachedWeight: number } | null, communes: Array<{ communeId: string, status: TargetOutcomeStatus, reason: NotReachedReason | null, priority: number, deadlineLabel: string | null, amount: string, shortfall: string, explanation: string, commune: { name: string } }>, cells: Array<{ communeId: string, criterionId: string, sourceId: string, communeName: string, criterionNumber: number, sourceCode: string, sourceName: string, current: string, proposed: string, currentVersion: number }> } | null }
+   };
+
+export type AcceptProposalMutationVariables = Exact<{
+  input: AcceptProposalInput;
+}>;
+
+
+export type AcceptProposalMutation = { acceptProposal:
+    | { __typename: 'AcceptProposalPayload', batchId: string, changedCount: number, plan: { id: string, totals: Array<{ id: string, amount: string }> } }
+    | { __typename: 'BatchRejectedError', code: ErrorCode, message: string }
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'VersionConflictError', code: ErrorCode, message: string, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, currentAmount: string }> }
+   };
+
+export type OptimizerPlanTotalsQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type OptimizerPlanTotalsQuery = { plan: { id: string, totals: Array<{ id: string, amount: string }> } | null };
 
 export type PlanOverviewQueryVariables = Exact<{
   id: string | number;
@@ -848,6 +980,59 @@ export const FundingCapFieldsFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"FundingCapFields"}) as unknown as TypedDocumentString<FundingCapFieldsFragment, unknown>;
+export const OptimizationFieldsFragmentDoc = new TypedDocumentString(`
+    fragment OptimizationFields on Optimization {
+  id
+  state
+  runningSeconds
+  gap
+  failure
+  proposal {
+    solver {
+      status
+      gap
+      solveSeconds
+    }
+    summary {
+      targetCommunes
+      reachedCommunes
+      reachedWeight
+      totalWeight
+      newMoney
+      shortfall
+    }
+    baseline {
+      reachedCommunes
+      reachedWeight
+    }
+    communes {
+      communeId
+      commune {
+        name
+      }
+      status
+      reason
+      priority
+      deadlineLabel
+      amount
+      shortfall
+      explanation
+    }
+    cells {
+      communeId
+      criterionId
+      sourceId
+      communeName
+      criterionNumber
+      sourceCode
+      sourceName
+      current
+      proposed
+      currentVersion
+    }
+  }
+}
+    `, {"fragmentName":"OptimizationFields"}) as unknown as TypedDocumentString<OptimizationFieldsFragment, unknown>;
 export const ImportPreviewFieldsFragmentDoc = new TypedDocumentString(`
     fragment ImportPreviewFields on ImportPreview {
   fileName
@@ -1593,6 +1778,234 @@ export const GridCompareDocument = new TypedDocumentString(`
   delta
   changedCells
 }`) as unknown as TypedDocumentString<GridCompareQuery, GridCompareQueryVariables>;
+export const StartOptimizationDocument = new TypedDocumentString(`
+    mutation StartOptimization($input: OptimizePlanInput!) {
+  optimizePlan(input: $input) {
+    __typename
+    ... on Optimization {
+      ...OptimizationFields
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment OptimizationFields on Optimization {
+  id
+  state
+  runningSeconds
+  gap
+  failure
+  proposal {
+    solver {
+      status
+      gap
+      solveSeconds
+    }
+    summary {
+      targetCommunes
+      reachedCommunes
+      reachedWeight
+      totalWeight
+      newMoney
+      shortfall
+    }
+    baseline {
+      reachedCommunes
+      reachedWeight
+    }
+    communes {
+      communeId
+      commune {
+        name
+      }
+      status
+      reason
+      priority
+      deadlineLabel
+      amount
+      shortfall
+      explanation
+    }
+    cells {
+      communeId
+      criterionId
+      sourceId
+      communeName
+      criterionNumber
+      sourceCode
+      sourceName
+      current
+      proposed
+      currentVersion
+    }
+  }
+}`) as unknown as TypedDocumentString<StartOptimizationMutation, StartOptimizationMutationVariables>;
+export const OptimizationProgressDocument = new TypedDocumentString(`
+    query OptimizationProgress($id: ID!) {
+  optimization(id: $id) {
+    ...OptimizationFields
+  }
+}
+    fragment OptimizationFields on Optimization {
+  id
+  state
+  runningSeconds
+  gap
+  failure
+  proposal {
+    solver {
+      status
+      gap
+      solveSeconds
+    }
+    summary {
+      targetCommunes
+      reachedCommunes
+      reachedWeight
+      totalWeight
+      newMoney
+      shortfall
+    }
+    baseline {
+      reachedCommunes
+      reachedWeight
+    }
+    communes {
+      communeId
+      commune {
+        name
+      }
+      status
+      reason
+      priority
+      deadlineLabel
+      amount
+      shortfall
+      explanation
+    }
+    cells {
+      communeId
+      criterionId
+      sourceId
+      communeName
+      criterionNumber
+      sourceCode
+      sourceName
+      current
+      proposed
+      currentVersion
+    }
+  }
+}`) as unknown as TypedDocumentString<OptimizationProgressQuery, OptimizationProgressQueryVariables>;
+export const CancelOptimizationDocument = new TypedDocumentString(`
+    mutation CancelOptimization($planId: ID!, $optimizationId: ID!) {
+  cancelOptimization(planId: $planId, optimizationId: $optimizationId) {
+    __typename
+    ... on Optimization {
+      ...OptimizationFields
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment OptimizationFields on Optimization {
+  id
+  state
+  runningSeconds
+  gap
+  failure
+  proposal {
+    solver {
+      status
+      gap
+      solveSeconds
+    }
+    summary {
+      targetCommunes
+      reachedCommunes
+      reachedWeight
+      totalWeight
+      newMoney
+      shortfall
+    }
+    baseline {
+      reachedCommunes
+      reachedWeight
+    }
+    communes {
+      communeId
+      commune {
+        name
+      }
+      status
+      reason
+      priority
+      deadlineLabel
+      amount
+      shortfall
+      explanation
+    }
+    cells {
+      communeId
+      criterionId
+      sourceId
+      communeName
+      criterionNumber
+      sourceCode
+      sourceName
+      current
+      proposed
+      currentVersion
+    }
+  }
+}`) as unknown as TypedDocumentString<CancelOptimizationMutation, CancelOptimizationMutationVariables>;
+export const AcceptProposalDocument = new TypedDocumentString(`
+    mutation AcceptProposal($input: AcceptProposalInput!) {
+  acceptProposal(input: $input) {
+    __typename
+    ... on AcceptProposalPayload {
+      batchId
+      changedCount
+      plan {
+        id
+        totals(by: SOURCE) {
+          id
+          amount
+        }
+      }
+    }
+    ... on VersionConflictError {
+      code
+      message
+      conflicts {
+        communeId
+        criterionId
+        sourceId
+        currentAmount
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptProposalMutation, AcceptProposalMutationVariables>;
+export const OptimizerPlanTotalsDocument = new TypedDocumentString(`
+    query OptimizerPlanTotals($id: ID!) {
+  plan(id: $id) {
+    id
+    totals(by: SOURCE) {
+      id
+      amount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<OptimizerPlanTotalsQuery, OptimizerPlanTotalsQueryVariables>;
 export const PlanOverviewDocument = new TypedDocumentString(`
     query PlanOverview($id: ID!, $criteriaSetId: ID!) {
   plan(id: $id) {

@@ -7,10 +7,10 @@ import {
   type ColDef,
   type ColGroupDef,
   type ICellRendererParams,
-  themeQuartz,
 } from 'ag-grid-community';
 import { AgGridReact } from 'ag-grid-react';
 import { useCallback, useMemo, useState } from 'react';
+import { TABLE_GRID_THEME } from '../../app/grid-theme';
 import type { PlanHeader } from '../../app/plan-layout';
 import { describeSaveFailure } from '../../app/save-failure';
 import { useLocale, useT } from '../../i18n/i18n-provider';
@@ -32,14 +32,6 @@ import { useCriteriaStatus } from './use-criteria-status';
 const MODULES = [AllCommunityModule];
 /** A district's communes fit on the page; a province's hundreds scroll inside the grid. */
 const AUTO_HEIGHT_MAX_ROWS = 40;
-const THEME = themeQuartz.withParams({
-  fontFamily: 'inherit',
-  fontSize: 14,
-  headerBackgroundColor: '#eef2ee',
-  accentColor: '#1f6b3a',
-  spacing: 5,
-  wrapperBorderRadius: 6,
-});
 
 type GridRow = {
   id: string;
@@ -391,7 +383,7 @@ export function CriteriaStatusPage({ plan }: { plan: PlanHeader }) {
       >
         <AgGridReact<GridRow>
           modules={MODULES}
-          theme={THEME}
+          theme={TABLE_GRID_THEME}
           rowData={gridRows}
           pinnedBottomRowData={pinnedBottom}
           columnDefs={columnDefs}
