@@ -60,3 +60,15 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
     },
   };
 }
+
+/** POSTs one GraphQL request to the API at `url`; fails on any GraphQL error. */
+export async function gqlAt(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
+}
