@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { useSession } from './auth-session.ts';
+import { sessionHeaders, useSession } from './auth-session.ts';
 import { TEST_ADMIN } from './harness.ts';
 
 const apiDir = fileURLToPath(new URL('..', import.meta.url));
@@ -66,4 +66,16 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
       await exited;
     },
   };
+}
+
+/** POSTs one GraphQL request to the API at `url`; fails on any GraphQL error. */
+export async function gqlAt(url: string, query: string, variables: Record<string, unknown> = {}) {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...sessionHeaders() },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: any; errors?: unknown };
+  if (body.errors || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
+  return body.data;
 }

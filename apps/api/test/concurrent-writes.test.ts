@@ -9,6 +9,7 @@ import { type ControlledTransaction, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { type App, createApp } from '../src/server.ts';
+import { gqlAt } from './api-process.ts';
 
 const serverUrl = process.env['NTM_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -28,16 +29,7 @@ const SET_ALLOCATIONS = `mutation($input: SetAllocationsInput!) { setAllocations
   ... on VersionConflictError { conflicts { currentVersion currentAmount expectedVersion changedBy } }
   ... on Error { code } } }`;
 
-async function gql(query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
+const gql = (query: string, variables: Record<string, unknown> = {}) => gqlAt(url, query, variables);
 
 const save = (cells: unknown[], conflictMode = 'ALL_OR_NOTHING') =>
   gql(SET_ALLOCATIONS, { input: { planId, conflictMode, cells } }).then((d) => d.setAllocations);

@@ -12,7 +12,7 @@ import { seedDemo, seedReference } from '@ntm/db';
 import { createTestDb, type TestDb } from '@ntm/db/testing';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
-import { type ApiProcess, startApiProcess } from './api-process.ts';
+import { type ApiProcess, gqlAt as gql, startApiProcess } from './api-process.ts';
 import { sessionHeaders } from './auth-session.ts';
 import {
   type AckedCell,
@@ -37,17 +37,6 @@ const BATCH_CELLS = 10_000;
 
 const log = (message: string) => console.log(`[faults] ${message}`);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...sessionHeaders() },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 const PLAN_CELLS = `{ plans { edges { node { id communes { commune { id isProgram135 } } criteriaSet { criteria { id } } } } }
   fundingSources { id code } }`;

@@ -7,7 +7,7 @@ import { createTestDb, type TestDb } from '@ntm/db/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../src/logger.ts';
 import { type App, createApp } from '../src/server.ts';
-import { type ApiProcess, startApiProcess } from './api-process.ts';
+import { type ApiProcess, gqlAt as gql, startApiProcess } from './api-process.ts';
 import { sessionHeaders } from './auth-session.ts';
 import { connectLive, type LiveClient, type LiveStream } from './live-client.ts';
 
@@ -23,17 +23,6 @@ let cells: Array<{ communeId: string; criterionId: string; sourceId: string }> =
 
 const SET_ALLOCATIONS = `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) {
   __typename ... on SetAllocationsPayload { batchId cells { version } } ... on Error { code } } }`;
-
-async function gql(url: string, query: string, variables: Record<string, unknown> = {}) {
-  const response = await fetch(`${url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...sessionHeaders() },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
-  return body.data;
-}
 
 function live(url: string, name: string) {
   const client = connectLive(url, { name }, sessionHeaders());
