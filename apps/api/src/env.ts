@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   NTM_WEB_DIST: z.string().default(`${repoRoot}apps/web/dist`),
   /** The folder `pnpm ntm` was started from (pnpm runs scripts in the package folder): CLI file paths are relative to it. */
   INIT_CWD: z.string().optional(),
+  /** The operator's login: CLI changes are audited as `cli:<USER>`. */
+  USER: z.string().default('operator'),
   NTM_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest accepted request body, in bytes (a 50,000-cell batch is about 6 MB). */
   NTM_MAX_BODY_BYTES: z.coerce
