@@ -41,6 +41,8 @@ const EnvSchema = z.object({
     .default(12),
   /** The folder `pnpm ntm` was started from (pnpm runs scripts in the package folder): CLI file paths are relative to it. */
   INIT_CWD: z.string().optional(),
+  /** The operator's login: CLI changes are audited as `cli:<USER>`. */
+  USER: z.string().default('operator'),
   NTM_LOG_LEVEL: z.enum(['debug', 'info', 'warn', 'error', 'silent']).default('info'),
   /** Largest accepted request body, in bytes (a 50,000-cell batch is about 6 MB). */
   NTM_MAX_BODY_BYTES: positiveInt.default(16 * 1024 * 1024),

@@ -2,6 +2,7 @@ import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { formatMoney, isDomainError, localizeError } from '@ntm/domain';
 import { createContext } from '../../context.ts';
+import { readEnv } from '../../env.ts';
 import { applyImport, type ImportPreview, previewImport } from '../../exchange/import-plan.ts';
 import { DEFAULT_SPREADSHEET_LIMITS } from '../../exchange/read-spreadsheet.ts';
 import { createLogger } from '../../logger.ts';
@@ -92,7 +93,7 @@ export const importCommand: Command = {
         locale,
         log: createLogger('silent'),
         origin: 'import',
-        actor: `cli:${process.env['USER'] ?? 'operator'}`,
+        actor: `cli:${readEnv().USER}`,
       });
       const { result } = await applyImport(ctx, planId, upload, options, preview.token);
       progress.update(2, 'applied');

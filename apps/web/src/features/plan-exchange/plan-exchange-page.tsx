@@ -176,7 +176,6 @@ export function PlanExchangePage({ plan }: { plan: PlanHeader }) {
       },
     ],
     // money depends on locale only.
-    // biome-ignore lint/correctness/useExhaustiveDependencies: money is derived from locale
     [t, locale],
   );
 
@@ -291,7 +290,6 @@ export function PlanExchangePage({ plan }: { plan: PlanHeader }) {
                 <ul className="import-problems" data-testid="import-problems">
                   {preview.problems.map((p, i) => (
                     // Problems have no id; their order is stable for one preview.
-                    // biome-ignore lint/suspicious/noArrayIndexKey: stable list for one preview
                     <li key={i}>{p.message}</li>
                   ))}
                 </ul>
