@@ -1330,7 +1330,7 @@ function AllocationGrid({
           )}
         </fieldset>
         <label className="grid-toolbar__field">
-          <span>{t('grid.unit.label')}</span>
+          <span className="visually-hidden">{t('grid.unit.label')}</span>
           <select value={unit} onChange={(event) => setUnit(event.target.value as MoneyUnit)}>
             {UNITS.map((option) => (
               <option key={option} value={option}>
