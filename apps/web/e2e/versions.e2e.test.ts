@@ -220,7 +220,7 @@ describe('comparing the grid with a version', () => {
       await poll(() => summary.locator('summary').textContent()).toContain(`+${millions(2n * DELTA)}`);
       await screenshot(page, 'grid-compare');
 
-      await picker.selectOption({ label: '— không so sánh —' });
+      await picker.selectOption({ label: 'So sánh với phiên bản…' });
       await poll(() => page.locator('.cell--changed').count()).toBe(0);
       expect(await summary.count()).toBe(0);
       await page.context().close();

@@ -351,7 +351,7 @@ export const en: Messages = {
   'grid.legend.keys':
     'Shift+arrows: select · Ctrl+C/V: copy/paste · Ctrl+D/R: fill down/right · Delete: clear · Ctrl+Z/Y: undo/redo · F2: edit',
   'grid.compare.label': 'Compare with',
-  'grid.compare.none': '— no comparison —',
+  'grid.compare.none': 'Compare with a version…',
   'grid.compare.loading': 'Comparing with the version…',
   'grid.compare.error': 'Could not compare with this version.',
   'grid.compare.summary': 'Against “{name}”: {count} cells differ (purple outline); total',

@@ -351,7 +351,7 @@ export const vi = {
   'grid.legend.keys':
     'Shift+mũi tên: chọn vùng · Ctrl+C/V: sao chép/dán · Ctrl+D/R: điền xuống/phải · Delete: xóa · Ctrl+Z/Y: hoàn tác/làm lại · F2: sửa',
   'grid.compare.label': 'So sánh với',
-  'grid.compare.none': '— không so sánh —',
+  'grid.compare.none': 'So sánh với phiên bản…',
   'grid.compare.loading': 'Đang so sánh với phiên bản…',
   'grid.compare.error': 'Không so sánh được với phiên bản này.',
   'grid.compare.summary': 'So với “{name}”: {count} ô khác (ô có viền tím); tổng',

@@ -126,6 +126,9 @@ const DEFAULT_COL_DEF = {
 
 const NO_SHORTFALLS: ReadonlyMap<string, bigint> = new Map();
 
+/** The cell states the legend explains, in its order ("ineligible" only where a source is restricted). */
+const LEGEND_SWATCHES = ['met', 'ineligible', 'pending', 'failed', 'conflict'] as const;
+
 /** Rows and header rows, in pixels: compact, so a 720-pixel-high screen shows a dozen communes. */
 const ROW_HEIGHT = 26;
 
@@ -1330,7 +1333,7 @@ function AllocationGrid({
           )}
         </fieldset>
         <label className="grid-toolbar__field">
-          <span>{t('grid.unit.label')}</span>
+          <span className="visually-hidden">{t('grid.unit.label')}</span>
           <select value={unit} onChange={(event) => setUnit(event.target.value as MoneyUnit)}>
             {UNITS.map((option) => (
               <option key={option} value={option}>
@@ -1473,28 +1476,14 @@ function AllocationGrid({
             <details className="grid-legend-toggle">
               <summary>{t('grid.legend.label')}</summary>
               <ul className="grid-legend" aria-label={t('grid.legend.label')}>
-                <li>
-                  <span className="swatch swatch--met" aria-hidden="true" />
-                  {t('grid.legend.met')}
-                </li>
-                {hasRestrictedSource && (
-                  <li>
-                    <span className="swatch swatch--ineligible" aria-hidden="true" />
-                    {t('grid.legend.ineligible')}
-                  </li>
+                {LEGEND_SWATCHES.filter((kind) => kind !== 'ineligible' || hasRestrictedSource).map(
+                  (kind) => (
+                    <li key={kind}>
+                      <span className={`swatch swatch--${kind}`} aria-hidden="true" />
+                      {t(`grid.legend.${kind}`)}
+                    </li>
+                  ),
                 )}
-                <li>
-                  <span className="swatch swatch--pending" aria-hidden="true" />
-                  {t('grid.legend.pending')}
-                </li>
-                <li>
-                  <span className="swatch swatch--failed" aria-hidden="true" />
-                  {t('grid.legend.failed')}
-                </li>
-                <li>
-                  <span className="swatch swatch--conflict" aria-hidden="true" />
-                  {t('grid.legend.conflict')}
-                </li>
                 <li className="grid-legend__keys">{t('grid.legend.keys')}</li>
               </ul>
             </details>

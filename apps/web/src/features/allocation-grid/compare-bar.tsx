@@ -19,7 +19,7 @@ export function ComparePicker({ compare }: { compare: Compare }) {
         : compare.state.snapshotId;
   return (
     <label className="grid-toolbar__field">
-      <span>{t('grid.compare.label')}</span>
+      <span className="visually-hidden">{t('grid.compare.label')}</span>
       <select
         value={selected}
         data-testid="grid-compare"
