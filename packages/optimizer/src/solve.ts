@@ -82,7 +82,8 @@ function runModel(
 /**
  * Stage 1 (MIP) finds the most priority-weight that can reach; stage 2 (MIP) the cheapest set with
  * that weight; stage 3 (LP) which sources pay (see lp.ts). The time limit covers all three: stage 2
- * gets a quarter of the limit at most and falls back to the stage-1 set when it finds nothing better.
+ * gets a quarter of the limit at most (none when stage 1 used it all) and falls back to the stage-1
+ * set when it finds nothing better.
  * Status and gap describe stage 1, the one that decides how many communes reach.
  */
 export function solveAllocation(
@@ -104,7 +105,8 @@ export function solveAllocation(
     const chosenBy = (solution: Map<string, number>) =>
       prepared.candidates.filter((c) => (solution.get(zName(c.commune.id)) ?? 0) >= 0.5);
     const weight = chosenBy(values).reduce((sum, c) => sum + c.commune.priority, 0);
-    if (weight > 0) {
+    // The spend stage is a refinement: skipped when the reach stage used up the time limit.
+    if (weight > 0 && secondsLeft() >= 0.5) {
       const spend = runModel(
         highs,
         buildLp(prepared, { kind: 'spend', minWeight: weight }),
@@ -120,7 +122,7 @@ export function solveAllocation(
       const sources = runModel(
         highs,
         buildLp(prepared, { kind: 'sources', reached: chosen }),
-        Math.max(secondsLeft(), 5),
+        Math.max(secondsLeft(), 1),
         GAPS.sources,
         undefined,
       );
