@@ -32,10 +32,12 @@ interface ModelRun {
 
 /**
  * Stage gaps: the reach objective is an integer, so an absolute gap below 1 proves it optimal;
- * the spend stage stops within 0.01 % of the cheapest set (a few hundred thousand đồng on a
- * province), which is what "spend as little as possible" can mean next to cost estimates.
+ * the spend stage stops within 0.1 % of the cheapest set, or at its share of the time limit with
+ * the cheapest set found so far — a refinement next to cost estimates, never fewer communes.
  */
-const GAPS = { reach: { mip_abs_gap: 0.999, mip_rel_gap: 0 }, spend: { mip_rel_gap: 1e-4 }, sources: {} };
+const GAPS = { reach: { mip_abs_gap: 0.999, mip_rel_gap: 0 }, spend: { mip_rel_gap: 1e-3 }, sources: {} };
+/** The spend stage gets at most this share of the time limit (and at least 1 s). */
+const SPEND_SHARE = 0.25;
 
 function runModel(
   highs: Highs,
@@ -80,7 +82,8 @@ function runModel(
 /**
  * Stage 1 (MIP) finds the most priority-weight that can reach; stage 2 (MIP) the cheapest set with
  * that weight; stage 3 (LP) which sources pay (see lp.ts). The time limit covers all three: stage 2
- * gets what stage 1 left (at least ½ s) and falls back to the stage-1 set when it finds nothing.
+ * gets a quarter of the limit at most (none when stage 1 used it all) and falls back to the stage-1
+ * set when it finds nothing better.
  * Status and gap describe stage 1, the one that decides how many communes reach.
  */
 export function solveAllocation(
@@ -102,11 +105,12 @@ export function solveAllocation(
     const chosenBy = (solution: Map<string, number>) =>
       prepared.candidates.filter((c) => (solution.get(zName(c.commune.id)) ?? 0) >= 0.5);
     const weight = chosenBy(values).reduce((sum, c) => sum + c.commune.priority, 0);
-    if (weight > 0) {
+    // The spend stage is a refinement: skipped when the reach stage used up the time limit.
+    if (weight > 0 && secondsLeft() >= 0.5) {
       const spend = runModel(
         highs,
         buildLp(prepared, { kind: 'spend', minWeight: weight }),
-        secondsLeft(),
+        Math.min(secondsLeft(), Math.max(1, timeLimit * SPEND_SHARE)),
         GAPS.spend,
         undefined,
       );
@@ -118,7 +122,7 @@ export function solveAllocation(
       const sources = runModel(
         highs,
         buildLp(prepared, { kind: 'sources', reached: chosen }),
-        Math.max(secondsLeft(), 5),
+        Math.max(secondsLeft(), 1),
         GAPS.sources,
         undefined,
       );
