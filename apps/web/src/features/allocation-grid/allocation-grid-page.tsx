@@ -92,6 +92,7 @@ import {
 import { type CellEdit, SaveQueue, type SaveQueueOptions, type SaveStatus } from './save-queue';
 import { useGridData } from './use-grid-data';
 import './allocation-grid.css';
+import { useSession } from '../session/session-provider';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -157,6 +158,8 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
   const { groups, criteria } = useMemo(() => orderCriteria(plan), [plan]);
   const allRows = useMemo(() => toRows(plan, sources), [plan, sources]);
   const isWritable = plan.status === 'DRAFT';
+  const session = useSession();
+  const ownCommune = session.me.scopeLevel === 'COMMUNE' ? session.me.commune : null;
 
   const [view, setView] = useState<GridView>('bySource');
   const [oneSourceId, setOneSourceId] = useState<string>(() => sources[0]?.id ?? '');
@@ -220,10 +223,12 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       locale,
       unit: 'trieu',
       t,
+      canEditRow: () => false,
       onTypedValue: () => false,
     };
   }
   const ctx = ctxRef.current;
+  ctx.canEditRow = session.canEditCommune;
   ctx.locale = locale;
   ctx.unit = unit;
   ctx.t = t;
@@ -556,7 +561,8 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
           return { isEditable: false, reason: 'summary', value: cellValueOf(ctx, meta, data) };
         const key = allocationKey(data.id, meta.criterionId, meta.sourceId);
         const value = ctx.amounts.get(key) ?? 0n;
-        if (!isWritable) return { isEditable: false, reason: 'readOnlyColumn', value };
+        if (!isWritable || !ctx.canEditRow(data.id))
+          return { isEditable: false, reason: 'readOnlyColumn', value };
         return data.eligibleSources.has(meta.sourceId)
           ? { isEditable: true, key, value }
           : { isEditable: false, reason: 'ineligible', value };
@@ -1208,6 +1214,14 @@ function AllocationGrid({ planId, data }: { planId: string; data: AllocationGrid
       </div>
       {view === 'total' && <p className="grid-note">{t('grid.totalReadOnly')}</p>}
       {!isWritable && <p className="grid-note">{t('grid.planLocked')}</p>}
+      {isWritable && !session.can('Mutation.setAllocations') && (
+        <p className="grid-note" data-testid="grid-read-only">
+          {t('session.readOnly')}
+        </p>
+      )}
+      {isWritable && ownCommune && session.can('Mutation.setAllocations') && (
+        <p className="grid-note">{t('session.ownCommuneOnly', { commune: ownCommune.name })}</p>
+      )}
 
       <div className="grid-layout">
         <div className="grid-main" ref={gridMainRef}>

@@ -55,6 +55,8 @@ export type GridContext = {
   locale: Locale;
   unit: MoneyUnit;
   t: Translate;
+  /** May the signed-in user write this commune's cells (a commune officer: their own only)? */
+  canEditRow: (communeId: string) => boolean;
   /** Typed value in the displayed unit; returns false (and reports) when it is not an amount. */
   onTypedValue: (row: CommuneRow, meta: ColumnMeta & { kind: 'cell' }, text: string) => boolean;
 };
@@ -318,7 +320,11 @@ export function buildColumns(input: BuildInput): BuiltColumns {
   ): ColDef<GridRow> => {
     register(colId, m);
     const isEditableCell = (row: GridRow | undefined) =>
-      m.kind === 'cell' && row !== undefined && !isPinned(row) && row.eligibleSources.has(m.sourceId);
+      m.kind === 'cell' &&
+      row !== undefined &&
+      !isPinned(row) &&
+      ctx.canEditRow(row.id) &&
+      row.eligibleSources.has(m.sourceId);
     const keyOf = (row: GridRow | undefined) =>
       m.kind === 'cell' && row && !isPinned(row) ? allocationKey(row.id, m.criterionId, m.sourceId) : null;
     return {
