@@ -42,7 +42,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       );
   }, [locale]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: loaded once; a language change does not sign out
+  // Loaded once: a language change does not sign anyone out.
   useEffect(load, []);
 
   const logout = useCallback(async () => {
