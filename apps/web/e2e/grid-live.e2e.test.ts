@@ -18,7 +18,7 @@ let sources: { id: string; code: string }[];
 const gql = async (query: string, variables: Record<string, unknown> = {}) => {
   const response = await fetch(`${app.url}/graphql`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...app.authHeaders },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data: any; errors?: unknown };
@@ -195,7 +195,7 @@ describe('allocation grid, live', () => {
       await clickCell(lan, row + 1, target);
       await lan.getByRole('button', { name: 'Cell history' }).click();
       await expect.poll(() => entries.count(), { timeout: 15_000 }).toBeGreaterThan(0);
-      expect(await entries.first().textContent()).toContain('anonymous · API');
+      expect(await entries.first().textContent()).toContain('admin · API');
       await history.getByRole('button', { name: 'Close' }).click();
       await expect.poll(() => history.count()).toBe(0);
 

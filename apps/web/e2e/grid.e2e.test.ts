@@ -29,7 +29,7 @@ function watchRequests(target: Page) {
 const gql = async (query: string, variables: Record<string, unknown> = {}) => {
   const response = await fetch(`${app.url}/graphql`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...app.authHeaders },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data: any; errors?: unknown };
@@ -505,7 +505,7 @@ describe('allocation grid', () => {
       .poll(() => page.evaluate(() => document.querySelector('.ag-tooltip')?.textContent?.trim() ?? ''), {
         timeout: 15_000,
       })
-      .toMatch(new RegExp(`^Đã được anonymous sửa lúc .+: ${money(5_000_000n)}$`));
+      .toMatch(new RegExp(`^Đã được admin sửa lúc .+: ${money(5_000_000n)}$`));
 
     await clickCell(row, target);
     const popover = page.getByTestId('conflict-popover');

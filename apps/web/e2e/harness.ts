@@ -2,6 +2,7 @@
 // serving the built web app, driven by Debian's Chromium through playwright-core.
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { ensureAdmin } from '@ntm/api/bootstrap-admin';
 import { createLogger } from '@ntm/api/logger';
 import { createApp } from '@ntm/api/server';
 import { seedDemo, seedReference } from '@ntm/db';
@@ -29,8 +30,14 @@ export async function startE2EApp() {
     listen: database.listen,
   });
   const port = await app.listen(0, '127.0.0.1');
+  const url = `http://127.0.0.1:${port}`;
+  await ensureAdmin(database.db, E2E_USERS.admin.password);
+  signInUrl = url;
+  const adminCookie = `ntm_session=${await sessionCookieFor(url, 'admin')}`;
   return {
-    url: `http://127.0.0.1:${port}`,
+    url,
+    /** Headers for the test's own API calls (fetch): they act as the admin. */
+    authHeaders: { cookie: adminCookie },
     db: database.db,
     demoPlanId: demo.planId,
     async close() {
@@ -38,6 +45,36 @@ export async function startE2EApp() {
       await database.close();
     },
   };
+}
+
+/** The accounts a browser test can sign in as: the admin made at start, and the demo users (README). */
+export const E2E_USERS = {
+  admin: { username: 'admin', password: 'e2e-admin-password' },
+  provincePlanner: { username: 'bacgiang.kehoach', password: 'kehoach-tinh-2022' },
+  districtPlanner: { username: 'lucnam.kehoach', password: 'kehoach-huyen-2022' },
+  communeOfficer: { username: 'lucson.canbo', password: 'canbo-xa-2022' },
+  councilReviewer: { username: 'lucnam.hdnd', password: 'hdnd-huyen-2022' },
+  viewer: { username: 'lucnam.xem', password: 'xem-lucnam-2022' },
+} as const;
+export type E2EUser = keyof typeof E2E_USERS;
+
+/** The app the test file started: new pages sign in to it. */
+let signInUrl: string | undefined;
+
+/** Signs in through the API and returns the session cookie's value. */
+async function sessionCookieFor(url: string, user: E2EUser): Promise<string> {
+  const { username, password } = E2E_USERS[user];
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({
+      query: 'mutation($l: String!, $p: String!) { login(login: $l, password: $p) { __typename } }',
+      variables: { l: username, p: password },
+    }),
+  });
+  const cookie = /ntm_session=([^;]+)/.exec(response.headers.get('set-cookie') ?? '')?.[1];
+  if (!cookie) throw new Error(`Sign-in as ${username} failed: ${await response.text()}`);
+  return cookie;
 }
 
 export async function launchBrowser(): Promise<Browser> {
@@ -57,11 +94,25 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-export async function newPage(browser: Browser, options: { locale?: 'vi' | 'en' } = {}): Promise<Page> {
+/**
+ * A new browser page, signed in as the admin unless `as` names another account (or is null for a
+ * signed-out page that shows the sign-in form).
+ */
+export async function newPage(
+  browser: Browser,
+  options: { locale?: 'vi' | 'en'; as?: E2EUser | null } = {},
+): Promise<Page> {
   const context = await browser.newContext({
     viewport: { width: 1280, height: 720 },
     locale: options.locale === 'en' ? 'en-US' : 'vi-VN',
   });
+  const user = options.as === undefined ? 'admin' : options.as;
+  if (user !== null && signInUrl) {
+    const value = await sessionCookieFor(signInUrl, user);
+    await context.addCookies([
+      { name: 'ntm_session', value, url: signInUrl, httpOnly: true, sameSite: 'Lax' },
+    ]);
+  }
   return context.newPage();
 }
 

@@ -16,7 +16,7 @@ let planId: string;
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${app.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...app.authHeaders },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };

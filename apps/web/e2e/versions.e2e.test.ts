@@ -20,7 +20,7 @@ type Cell = { communeId: string; criterionId: string; sourceId: string; amount: 
 async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
   const response = await fetch(`${app.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': 'vi' },
+    headers: { 'content-type': 'application/json', 'accept-language': 'vi', ...app.authHeaders },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: T; errors?: unknown[] };

@@ -2,6 +2,8 @@
 // the page changes (not when only a plan tab changes) so screen readers announce the new page.
 import { useEffect, useRef } from 'react';
 import { PlansPage } from '../features/plans/plans-page';
+import { SessionProvider } from '../features/session/session-provider';
+import { UserMenu } from '../features/session/user-menu';
 import { useT } from '../i18n/i18n-provider';
 import './app-shell.css';
 import { LanguageSwitch } from './language-switch';
@@ -81,6 +83,7 @@ function Shell() {
             {t('app.graphqlIde')}
           </a>
           <LanguageSwitch />
+          <UserMenu />
         </nav>
       </header>
       <main
@@ -98,8 +101,10 @@ function Shell() {
 
 export function App() {
   return (
-    <RouterProvider>
-      <Shell />
-    </RouterProvider>
+    <SessionProvider>
+      <RouterProvider>
+        <Shell />
+      </RouterProvider>
+    </SessionProvider>
   );
 }

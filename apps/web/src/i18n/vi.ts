@@ -600,6 +600,23 @@ export const vi = {
     '{count} ô đã bị người khác sửa sau khi đề xuất được tính; không ô nào bị ghi. Hãy chạy lại tối ưu.',
   'optimizer.planTotal': 'Tổng vốn đã phân bổ của kế hoạch: {money}',
   'optimizer.errorTitle': 'Không chạy được tối ưu',
+  'session.title': 'Đăng nhập',
+  'session.login': 'Tên đăng nhập hoặc email',
+  'session.password': 'Mật khẩu',
+  'session.submit': 'Đăng nhập',
+  'session.logout': 'Đăng xuất',
+  'session.loading': 'Đang tải…',
+  'session.failed': 'Không đăng nhập được',
+  'session.unavailable': 'Không kết nối được máy chủ.',
+  'session.retry': 'Thử lại',
+  'session.readOnly': 'Tài khoản của bạn chỉ được xem kế hoạch này.',
+  'session.ownCommuneOnly': 'Bạn chỉ sửa được các ô của xã {commune}.',
+  'role.admin': 'Quản trị',
+  'role.provincePlanner': 'Cán bộ kế hoạch tỉnh',
+  'role.districtPlanner': 'Cán bộ kế hoạch huyện',
+  'role.communeOfficer': 'Cán bộ xã',
+  'role.councilReviewer': 'Đại biểu HĐND (thẩm tra)',
+  'role.viewer': 'Người xem',
 } as const;
 
 export type MessageKey = keyof typeof vi;

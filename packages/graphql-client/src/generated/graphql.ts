@@ -18,6 +18,12 @@ export type AcceptProposalInput = {
   planId: string | number;
 };
 
+export type AccessScopeLevel =
+  | 'ALL'
+  | 'COMMUNE'
+  | 'DISTRICT'
+  | 'PROVINCE';
+
 export type AllocationCellInput = {
   /** New amount; 0 clears the cell. */
   amount: string;
@@ -336,6 +342,20 @@ export type RevertChangeInput = {
   auditId?: string | number | null | undefined;
   batchId?: string | null | undefined;
 };
+
+export type Role =
+  /** Quản trị: everything, everywhere. */
+  | 'ADMIN'
+  /** Reads the district's plans, writes their commune's cells. */
+  | 'COMMUNE_OFFICER'
+  /** HĐND: reads, and moves plans along the approval workflow. */
+  | 'COUNCIL_REVIEWER'
+  /** Plans of one district. */
+  | 'DISTRICT_PLANNER'
+  /** Plans of one province. */
+  | 'PROVINCE_PLANNER'
+  /** Reads only. */
+  | 'VIEWER';
 
 export type ScopeLevel =
   | 'DISTRICT'
@@ -744,6 +764,30 @@ export type PlansListQueryVariables = Exact<{
 
 
 export type PlansListQuery = { plans: { edges: Array<{ node: { id: string, name: string, scopeLevel: ScopeLevel, periodStartYear: number, periodEndYear: number, status: PlanStatus, revision: number, district: { name: string } | null, province: { name: string }, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number } } } }>, pageInfo: { hasNextPage: boolean, endCursor: string | null } } };
+
+export type MeQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MeQuery = { me: { name: string, displayName: string, role: Role, scopeLevel: AccessScopeLevel, permissions: Array<string>, province: { id: string, name: string } | null, district: { id: string, name: string } | null, commune: { id: string, name: string } | null } };
+
+export type LoginMutationVariables = Exact<{
+  login: string;
+  password: string;
+}>;
+
+
+export type LoginMutation = { login:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'LoginPayload', me: { name: string } }
+   };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout:
+    | { __typename: 'DonePayload' }
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+   };
 
 export type PlanSnapshotsQueryVariables = Exact<{
   planId: string | number;
@@ -2409,6 +2453,56 @@ export const PlansListDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<PlansListQuery, PlansListQueryVariables>;
+export const MeDocument = new TypedDocumentString(`
+    query Me {
+  me {
+    name
+    displayName
+    role
+    scopeLevel
+    province {
+      id
+      name
+    }
+    district {
+      id
+      name
+    }
+    commune {
+      id
+      name
+    }
+    permissions
+  }
+}
+    `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($login: String!, $password: String!) {
+  login(login: $login, password: $password) {
+    __typename
+    ... on LoginPayload {
+      me {
+        name
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
 export const PlanSnapshotsDocument = new TypedDocumentString(`
     query PlanSnapshots($planId: ID!) {
   plan(id: $planId) {

@@ -98,6 +98,7 @@ import { type CellEdit, SaveQueue, type SaveQueueOptions, type SaveStatus } from
 import { type Comparison, useGridCompare } from './use-grid-compare';
 import { useGridData } from './use-grid-data';
 import './allocation-grid.css';
+import { useSession } from '../session/session-provider';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -242,6 +243,8 @@ function AllocationGrid({
   // Locking or submitting the plan (here or live from elsewhere) makes the grid read-only at once.
   const [status, setStatus] = useState(plan.status);
   const isWritable = status === 'DRAFT';
+  const session = useSession();
+  const ownCommune = session.me.scopeLevel === 'COMMUNE' ? session.me.commune : null;
 
   const [view, setShownView] = useState<GridView>(initialView);
   const setView = useCallback(
@@ -333,10 +336,12 @@ function AllocationGrid({
       locale,
       unit: 'trieu',
       t,
+      canEditRow: () => false,
       onTypedValue: () => false,
     };
   }
   const ctx = ctxRef.current;
+  ctx.canEditRow = session.canEditCommune;
   ctx.locale = locale;
   ctx.unit = unit;
   ctx.t = t;
@@ -737,7 +742,8 @@ function AllocationGrid({
           return { isEditable: false, reason: 'summary', value: cellValueOf(ctx, meta, data) };
         const key = allocationKey(data.id, meta.criterionId, meta.sourceId);
         const value = ctx.amounts.get(key) ?? 0n;
-        if (!isWritable) return { isEditable: false, reason: 'readOnlyColumn', value };
+        if (!isWritable || !ctx.canEditRow(data.id))
+          return { isEditable: false, reason: 'readOnlyColumn', value };
         return data.eligibleSources.has(meta.sourceId)
           ? { isEditable: true, key, value }
           : { isEditable: false, reason: 'ineligible', value };
@@ -1398,6 +1404,14 @@ function AllocationGrid({
         <p className="grid-note" role="status" data-testid="grid-locked">
           {t('grid.planLocked')}
         </p>
+      )}
+      {isWritable && !session.can('Mutation.setAllocations') && (
+        <p className="grid-note" data-testid="grid-read-only">
+          {t('session.readOnly')}
+        </p>
+      )}
+      {isWritable && ownCommune && session.can('Mutation.setAllocations') && (
+        <p className="grid-note">{t('session.ownCommuneOnly', { commune: ownCommune.name })}</p>
       )}
       <CompareSummary state={compare.state} />
 

@@ -61,6 +61,8 @@ export type GridContext = {
   locale: Locale;
   unit: MoneyUnit;
   t: Translate;
+  /** May the signed-in user write this commune's cells (a commune officer: their own only)? */
+  canEditRow: (communeId: string) => boolean;
   /** Typed value in the displayed unit; returns false (and reports) when it is not an amount. */
   onTypedValue: (row: CommuneRow, meta: ColumnMeta & { kind: 'cell' }, text: string) => boolean;
 };
@@ -328,7 +330,8 @@ export function buildColumns(input: BuildInput): BuiltColumns {
     register(colId, m);
     const isEligibleCell = (row: GridRow | undefined) =>
       m.kind === 'cell' && row !== undefined && !isPinned(row) && row.eligibleSources.has(m.sourceId);
-    const isEditableCell = (row: GridRow | undefined) => ctx.isWritable && isEligibleCell(row);
+    const isEditableCell = (row: GridRow | undefined) =>
+      ctx.isWritable && isEligibleCell(row) && ctx.canEditRow(row!.id);
     const keyOf = (row: GridRow | undefined) =>
       m.kind === 'cell' && row && !isPinned(row) ? allocationKey(row.id, m.criterionId, m.sourceId) : null;
     return {

@@ -23,6 +23,7 @@ import { formatDateTime } from '../versions/money-text';
 import { isRevertible, mergeNewest } from './audit-entries';
 import { AuditValue } from './audit-value';
 import './audit-log.css';
+import { useSession } from '../session/session-provider';
 
 const PAGE_SIZE = 25;
 
@@ -190,6 +191,7 @@ function describeWhere(entry: AuditEntryFieldsFragment): string {
 }
 
 export function AuditLogPage({ plan }: { plan: PlanHeader }) {
+  const mayRevert = useSession().can('Mutation.revertChange');
   const t = useT();
   const [locale] = useLocale();
   const localeTag = LOCALE_TAGS[locale];
@@ -364,7 +366,7 @@ export function AuditLogPage({ plan }: { plan: PlanHeader }) {
             <tbody>
               {list.entries.map((entry) => {
                 const where = describeWhere(entry);
-                const canRevert = isRevertible(entry);
+                const canRevert = mayRevert && isRevertible(entry);
                 const batchSize = entry.batchId ? (batchSizes.get(entry.batchId) ?? 0) : 0;
                 const isFirstOfBatch = entry.batchId ? !shownBatches.has(entry.batchId) : false;
                 if (entry.batchId) shownBatches.add(entry.batchId);

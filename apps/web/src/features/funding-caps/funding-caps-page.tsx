@@ -18,6 +18,7 @@ import {
   toCapRows,
 } from './cap-rows';
 import './funding-caps.css';
+import { useSession } from '../session/session-provider';
 
 type RowState =
   | { status: 'idle' }
@@ -48,6 +49,7 @@ function CapRowView({
   onDraft: (draft: CapDraft) => void;
   onSave: () => void;
 }) {
+  const mayEdit = useSession().can('Mutation.setFundingCap');
   const t = useT();
   const [locale] = useLocale();
   const formId = `cap-form-${row.code}`;
@@ -136,7 +138,7 @@ function CapRowView({
         )}
       </td>
       <td className="cap-actions">
-        <form id={formId} onSubmit={submit}>
+        <form id={formId} onSubmit={submit} hidden={!mayEdit}>
           <button
             type="submit"
             className="button"

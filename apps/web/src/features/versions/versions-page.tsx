@@ -21,6 +21,7 @@ import { RequestError } from '../plans/request-error';
 import { DiffView } from './diff-view';
 import { formatDateTime, MoneyText } from './money-text';
 import './versions.css';
+import { useSession } from '../session/session-provider';
 
 /** The "to" side of a comparison: a snapshot id, or the plan as it is now. */
 export const NOW = '';
@@ -197,6 +198,7 @@ function SnapshotTable({
   onCompare: (snapshotId: string) => void;
   onRestore: (snapshot: SnapshotFieldsFragment) => void;
 }) {
+  const mayRestore = useSession().can('Mutation.restorePlanSnapshot');
   const t = useT();
   const [locale] = useLocale();
   if (snapshots.length === 0) return <p className="screen__hint">{t('versions.empty')}</p>;
@@ -246,14 +248,16 @@ function SnapshotTable({
                 >
                   {t('versions.compareWithNow')}
                 </button>
-                <button
-                  type="button"
-                  className="button button--quiet"
-                  onClick={() => onRestore(snapshot)}
-                  aria-label={t('versions.restoreLabel', { name: snapshot.name })}
-                >
-                  {t('versions.restore')}
-                </button>
+                {mayRestore && (
+                  <button
+                    type="button"
+                    className="button button--quiet"
+                    onClick={() => onRestore(snapshot)}
+                    aria-label={t('versions.restoreLabel', { name: snapshot.name })}
+                  >
+                    {t('versions.restore')}
+                  </button>
+                )}
               </td>
             </tr>
           ))}
@@ -268,6 +272,7 @@ export type VersionsData = NonNullable<PlanSnapshotsQuery['plan']> & {
 };
 
 export function VersionsPage({ plan }: { plan: PlanHeader }) {
+  const session = useSession();
   const t = useT();
   const { state, reload, setData } = useQuery(
     PlanSnapshotsDocument,
@@ -321,7 +326,9 @@ export function VersionsPage({ plan }: { plan: PlanHeader }) {
         </div>
       </div>
 
-      <CreateSnapshotForm planId={plan.id} onCreated={addSnapshot} />
+      {session.can('Mutation.createPlanSnapshot') && (
+        <CreateSnapshotForm planId={plan.id} onCreated={addSnapshot} />
+      )}
 
       <h3 className="versions-subheading">{t('versions.list.heading')}</h3>
       <SnapshotTable
