@@ -16,6 +16,7 @@ function requireOperation(ctx: Context, operation: Operation): true {
   if (isAllowed(ctx.principal, operation)) return true;
   throw new DomainError(ctx.principal ? 'FORBIDDEN' : 'UNAUTHENTICATED');
 }
+
 import type { UploadedFile } from './http/multipart.ts';
 import { allowed } from './schema/access.ts';
 

@@ -22,6 +22,7 @@ import {
   purgeIdempotencyKeys,
   runIdempotent,
 } from './http/idempotency.ts';
+import { hasPreflightHeader, isMultipart, MultipartError, readMultipartGraphQL } from './http/multipart.ts';
 import {
   DEFAULT_QUERY_LIMITS,
   estimateCost,
@@ -31,7 +32,6 @@ import {
 } from './http/query-limits.ts';
 import { createRateLimiter, DEFAULT_RATE_LIMIT, type RateLimitSettings } from './http/rate-limit.ts';
 import { API_SECURITY_HEADERS } from './http/security-headers.ts';
-import { hasPreflightHeader, isMultipart, MultipartError, readMultipartGraphQL } from './http/multipart.ts';
 import { createStaticHandler } from './http/static-files.ts';
 import { refuseSubscriptionsOverHttp } from './http/subscription-guard.ts';
 import type { Logger } from './logger.ts';
@@ -413,7 +413,12 @@ export function createApp(options: AppOptions): App {
     const done = (() => {
       if (url.pathname === '/graphql') return handleGraphQL(req, res, url);
       if (url.pathname === '/healthz') return handleHealth(res);
-      if (req.method === 'GET' && EXPORT_PATH.test(url.pathname)) return handleExport(db, req, res, url);
+      if (req.method === 'GET' && EXPORT_PATH.test(url.pathname)) {
+        const trustProxy = options.trustProxy ?? false;
+        return resolveCaller(db, req, { trustProxy }).then((caller) =>
+          handleExport(db, req, res, url, caller),
+        );
+      }
       if (serveStatic(req, res, url.pathname)) return Promise.resolve();
       res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       res.end('Not found');

@@ -9,6 +9,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isAllowed, type Operation, RULES, type RuleSubject } from '../src/auth/rules.ts';
 import { schema } from '../src/schema/index.ts';
+import { PREVIEW, upload } from './exchange-client.ts';
 import { type Caller, DEMO_USERS, startTestApp, TEST_ADMIN, type TestApp } from './harness.ts';
 import { connectLive } from './live-client.ts';
 
@@ -86,6 +87,23 @@ const make = {
     );
     return data.createProject.project.id as string;
   },
+  /** A fresh plan moved along the workflow by the admin, so each attempt meets the state it needs. */
+  async planAt(side: 'in' | 'out', steps: Array<'submitPlan' | 'approvePlan' | 'lockPlan'>) {
+    const planId = await make.plan(side);
+    for (const step of steps) {
+      await asAdmin(`mutation($p: ID!) { ${step}(planId: $p) { ${E} } }`, { p: planId });
+    }
+    return planId;
+  },
+  /** A norm split of NSTW over the plan: a proposal (no solver needed) to poll or accept. */
+  async proposal(side: 'in' | 'out') {
+    const data = await asAdmin(
+      `mutation($i: NormSplitPlanInput!) { normSplitPlan(input: $i) { ... on Optimization { id } ${E} } }`,
+      { i: { planId: side === 'in' ? ids.plan : ids.outPlan, sourceId: ids.source, total: '1000000000' } },
+    );
+    if (!data.normSplitPlan.id) throw new Error(`normSplitPlan: ${JSON.stringify(data)}`);
+    return data.normSplitPlan.id as string;
+  },
   async cellChange(side: 'in' | 'out') {
     const planId = side === 'in' ? ids.plan : ids.outPlan;
     await asAdmin(`mutation($i: SetAllocationsInput!) { setAllocations(input: $i) { ${E} } }`, {
@@ -124,6 +142,18 @@ interface Case {
   includes?: (data: any, target: 'in' | 'out') => boolean;
   /** Send with a session made just for this call (the call ends or changes sessions). */
   freshSession?: boolean;
+  /** Uploads: the file sent as the `file` variable (GraphQL multipart request). */
+  file?: (target: Target) => { name: string; data: Buffer };
+}
+
+/** A one-source CSV for the import cases: one cell of the target plan's commune, a new amount each time. */
+function importFile(target: Target) {
+  const commune = target === 'out' ? 'Xã Ngoài Tỉnh' : 'Lục Sơn';
+  return { name: 'phan-bo.csv', data: Buffer.from(`Xã,2\n${commune},${3_000_000 + unique++}\n`) };
+}
+
+function importVars(target: Target): Vars {
+  return { planId: pick(target, ids.plan, ids.outPlan, 'Plan'), options: { sourceId: ids.source } };
 }
 
 const CASES: Record<Operation, Case> = {
@@ -281,9 +311,94 @@ const CASES: Record<Operation, Case> = {
       },
     }),
   },
-  'Mutation.changePlanStatus': {
-    query: `mutation($p: ID!) { changePlanStatus(planId: $p, status: SUBMITTED) { ${E} } }`,
-    vars: async (t) => ({ p: t === 'missing' ? gid('Plan', MISSING) : await make.plan(t) }),
+  'Mutation.submitPlan': {
+    query: `mutation($p: ID!) { submitPlan(planId: $p) { ${E} } }`,
+    vars: async (t) => ({ p: t === 'missing' ? gid('Plan', MISSING) : await make.planAt(t, []) }),
+  },
+  'Mutation.approvePlan': {
+    query: `mutation($p: ID!) { approvePlan(planId: $p) { ${E} } }`,
+    vars: async (t) => ({ p: t === 'missing' ? gid('Plan', MISSING) : await make.planAt(t, ['submitPlan']) }),
+  },
+  'Mutation.returnPlan': {
+    query: `mutation($p: ID!) { returnPlan(planId: $p, comment: "Bổ sung nguồn vốn xã") { ${E} } }`,
+    vars: async (t) => ({ p: t === 'missing' ? gid('Plan', MISSING) : await make.planAt(t, ['submitPlan']) }),
+  },
+  'Mutation.lockPlan': {
+    query: `mutation($p: ID!) { lockPlan(planId: $p) { ${E} } }`,
+    vars: async (t) => ({
+      p: t === 'missing' ? gid('Plan', MISSING) : await make.planAt(t, ['submitPlan', 'approvePlan']),
+    }),
+  },
+  'Mutation.openPlanRevision': {
+    query: `mutation($p: ID!) { openPlanRevision(planId: $p) { ${E} } }`,
+    vars: async (t) => ({
+      p:
+        t === 'missing'
+          ? gid('Plan', MISSING)
+          : await make.planAt(t, ['submitPlan', 'approvePlan', 'lockPlan']),
+    }),
+  },
+  'Mutation.recordConsultation': {
+    query: `mutation($i: RecordConsultationInput!) { recordConsultation(input: $i) { ${E} } }`,
+    vars: (t) => ({
+      i: {
+        planId: pick(t, ids.plan, ids.outPlan, 'Plan'),
+        communeId: t === 'out' ? ids.outCommune : ids.lucSon,
+        heldOn: '2022-03-15',
+        outcome: 'AGREED',
+        minutesRef: `BB-${next()}`,
+      },
+    }),
+  },
+  'Mutation.previewImport': {
+    query: `mutation($planId: ID!, $file: Upload!, $options: ImportOptionsInput) {
+      previewImport(planId: $planId, file: $file, options: $options) { ${E} } }`,
+    vars: (t) => importVars(t),
+    file: (t) => importFile(t),
+  },
+  'Mutation.applyImport': {
+    query: `mutation($planId: ID!, $file: Upload!, $options: ImportOptionsInput, $token: String!) {
+      applyImport(planId: $planId, file: $file, options: $options, previewToken: $token) { ${E} } }`,
+    vars: async (t) => {
+      const vars = importVars(t);
+      if (t === 'missing') return { ...vars, token: 'khong-co' };
+      const preview = await upload(app, PREVIEW, vars, importFile(t), {
+        headers: await app.authHeaders(TEST_ADMIN.username),
+      });
+      return { ...vars, token: preview.body.data.previewImport.token as string };
+    },
+    file: (t) => importFile(t),
+  },
+  'Query.optimization': {
+    query: `query($id: ID!) { optimization(id: $id) { id state } }`,
+    vars: async (t) => ({ id: t === 'missing' ? 'khong-co-luot-nay' : await make.proposal(t) }),
+    includes: (d) => d?.optimization?.id !== undefined,
+  },
+  'Mutation.optimizePlan': {
+    query: `mutation($i: OptimizePlanInput!) { optimizePlan(input: $i) { ${E} } }`,
+    vars: (t) => ({ i: { planId: pick(t, ids.plan, ids.outPlan, 'Plan'), wait: false } }),
+  },
+  'Mutation.cancelOptimization': {
+    query: `mutation($p: ID!, $o: ID!) { cancelOptimization(planId: $p, optimizationId: $o) { ${E} } }`,
+    vars: async (t) => ({
+      p: pick(t, ids.plan, ids.outPlan, 'Plan'),
+      o: t === 'missing' ? 'khong-co-luot-nay' : await make.proposal(t),
+    }),
+  },
+  'Mutation.normSplitPlan': {
+    query: `mutation($i: NormSplitPlanInput!) { normSplitPlan(input: $i) { ${E} } }`,
+    vars: (t) => ({
+      i: { planId: pick(t, ids.plan, ids.outPlan, 'Plan'), sourceId: ids.source, total: '1000000000' },
+    }),
+  },
+  'Mutation.acceptProposal': {
+    query: `mutation($i: AcceptProposalInput!) { acceptProposal(input: $i) { ${E} } }`,
+    vars: async (t) => ({
+      i: {
+        planId: pick(t, ids.plan, ids.outPlan, 'Plan'),
+        optimizationId: t === 'missing' ? 'khong-co-luot-nay' : await make.proposal(t),
+      },
+    }),
   },
   'Mutation.createPlanSnapshot': {
     query: `mutation($i: CreatePlanSnapshotInput!) { createPlanSnapshot(input: $i) { ${E} } }`,
@@ -394,7 +509,14 @@ async function attempt(
     headers = { cookie: await app.login(ROLE_USERS[role].username) };
     as = null;
   }
-  const result = await app.gql(spec.query, vars, { as, headers, locale: 'en' });
+  const result = spec.file
+    ? (
+        await upload(app, spec.query, vars, spec.file(target), {
+          locale: 'en',
+          headers: { ...(await app.authHeaders(as)), ...headers },
+        })
+      ).body
+    : await app.gql(spec.query, vars, { as, headers, locale: 'en' });
   if (result.errors?.length) {
     const error = result.errors[0]!;
     return { outcome: `${String(error.extensions?.['code'])}: ${error.message}`, data: null };

@@ -7,9 +7,12 @@ import { type Database, seedDemo, seedReference } from '@ntm/db';
 import { createTestDb, type TestDb } from '@ntm/db/testing';
 import { type ControlledTransaction, type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ensureAdmin } from '../src/auth/bootstrap-admin.ts';
 import { createLogger } from '../src/logger.ts';
 import { type App, createApp } from '../src/server.ts';
 import { gqlAt } from './api-process.ts';
+import { useSession } from './auth-session.ts';
+import { TEST_ADMIN } from './harness.ts';
 
 const serverUrl = process.env['NTM_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -95,9 +98,12 @@ beforeAll(async () => {
     webDist: '/nonexistent',
     ideEnabled: false,
     maxBodyBytes: 16 * 1024 * 1024,
+    rateLimit: { perMinute: 0, burst: 1 },
     listen: database.listen,
   });
   url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+  await ensureAdmin(db, TEST_ADMIN.password);
+  await useSession(url);
   const data =
     await gql(`{ plans { edges { node { id communes { commune { id } } criteriaSet { criteria { id } } } } }
     fundingSources { id code } }`);
@@ -257,18 +263,32 @@ describe('concurrent writers of one plan', () => {
     const later = takeCell();
     const blocker = await blockerInserting(inFlight);
     await sql`select id from plan where id = ${planNumber} for share`.execute(blocker);
+    // Submitting needs the Program 135 communes' public consultations on record.
+    const { plan } = await gql(`query($id: ID!) { plan(id: $id) { missingConsultations { id } } }`, {
+      id: planId,
+    });
+    for (const commune of plan.missingConsultations) {
+      await gql(`mutation($i: RecordConsultationInput!) { recordConsultation(input: $i) { __typename } }`, {
+        i: {
+          planId,
+          communeId: commune.id,
+          heldOn: '2022-03-15',
+          outcome: 'AGREED',
+          minutesRef: 'BB-01/2022',
+        },
+      });
+    }
     let isSubmitted = false;
-    const submitting = gql(
-      `mutation($id: ID!) { changePlanStatus(planId: $id, status: SUBMITTED) { __typename } }`,
-      { id: planId },
-    ).then((data) => {
+    const submitting = gql(`mutation($id: ID!) { submitPlan(planId: $id) { __typename } }`, {
+      id: planId,
+    }).then((data) => {
       isSubmitted = true;
       return data;
     });
     await untilSomeoneWaits();
     expect(isSubmitted).toBe(false);
     await blocker.commit().execute();
-    await submitting;
+    expect((await submitting).submitPlan.__typename).toBe('PlanPayload');
     const refused = await save([{ ...later, amount: '1', expectedVersion: 0 }]);
     expect(refused).toMatchObject({ code: 'PLAN_LOCKED' });
   });

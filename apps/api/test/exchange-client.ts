@@ -1,6 +1,6 @@
 // Test helpers for the spreadsheet exchange: download an export, send a file as a GraphQL
 // multipart request (what the web app and Apollo's upload clients send).
-import type { TestApp } from './harness.ts';
+import { type Caller, TEST_ADMIN, type TestApp } from './harness.ts';
 
 export const PREVIEW = `mutation($planId: ID!, $file: Upload!, $options: ImportOptionsInput) {
   previewImport(planId: $planId, file: $file, options: $options) {
@@ -24,8 +24,16 @@ export const APPLY = `mutation($planId: ID!, $file: Upload!, $options: ImportOpt
   }
 }`;
 
-export async function download(app: TestApp, planId: string, query = '', ext: 'xlsx' | 'csv' = 'xlsx') {
-  const response = await fetch(`${app.url}/export/plan/${encodeURIComponent(planId)}.${ext}${query}`);
+export async function download(
+  app: TestApp,
+  planId: string,
+  query = '',
+  ext: 'xlsx' | 'csv' = 'xlsx',
+  as: Caller = TEST_ADMIN.username,
+) {
+  const response = await fetch(`${app.url}/export/plan/${encodeURIComponent(planId)}.${ext}${query}`, {
+    headers: await app.authHeaders(as),
+  });
   return { response, data: Buffer.from(await response.arrayBuffer()) };
 }
 
@@ -45,7 +53,8 @@ export async function upload(
     headers: {
       'apollo-require-preflight': 'true',
       'accept-language': options.locale ?? 'vi',
-      ...options.headers,
+      // The admin by default, like the harness's gql; a test's own headers replace it.
+      ...(options.headers ?? (await app.authHeaders(TEST_ADMIN.username))),
     },
     body: form,
   });

@@ -204,3 +204,20 @@ async function authenticateToken(db: Kysely<Database>, secret: string): Promise<
     sessionId: null,
   };
 }
+
+/**
+ * The command line's caller: whoever runs `pnpm ntm` already holds the database itself, so it acts
+ * with the admin's reach, under its own name in the audit trail (`cli:<os user>`).
+ */
+export function operatorPrincipal(osUser: string): Principal {
+  return {
+    kind: 'user',
+    role: 'admin',
+    canWrite: true,
+    id: 0,
+    actor: `cli:${osUser}`,
+    displayName: osUser,
+    scope: { level: 'all', provinceId: null, districtId: null, communeId: null },
+    sessionId: null,
+  };
+}

@@ -29,6 +29,8 @@ const EVERYONE = ROLES;
 const PLANNERS = ['admin', 'province_planner', 'district_planner'] as const;
 /** Planners, and the commune officer for the rows of their own commune. */
 const EDITORS = [...PLANNERS, 'commune_officer'] as const;
+/** The People's Council reviewer decides on submitted plans; the admin can stand in. */
+const REVIEWERS = ['admin', 'council_reviewer'] as const;
 
 export const RULES = {
   'Query.auditLog': { access: 'read', roles: EVERYONE },
@@ -59,7 +61,6 @@ export const RULES = {
   'Mutation.updatePlan': { access: 'write', roles: PLANNERS },
   'Mutation.setPlanTargets': { access: 'write', roles: PLANNERS },
   'Mutation.setFundingCap': { access: 'write', roles: PLANNERS },
-  'Mutation.changePlanStatus': { access: 'write', roles: [...PLANNERS, 'council_reviewer'] },
   'Mutation.createPlanSnapshot': { access: 'write', roles: PLANNERS },
   'Mutation.restorePlanSnapshot': { access: 'write', roles: PLANNERS },
   'Mutation.revertChange': { access: 'write', roles: PLANNERS },
@@ -68,6 +69,22 @@ export const RULES = {
   'Mutation.createProject': { access: 'write', roles: EDITORS },
   'Mutation.updateProject': { access: 'write', roles: EDITORS },
   'Mutation.deleteProject': { access: 'write', roles: EDITORS },
+
+  'Mutation.submitPlan': { access: 'write', roles: PLANNERS },
+  'Mutation.approvePlan': { access: 'write', roles: REVIEWERS },
+  'Mutation.returnPlan': { access: 'write', roles: REVIEWERS },
+  'Mutation.lockPlan': { access: 'write', roles: REVIEWERS },
+  'Mutation.openPlanRevision': { access: 'write', roles: PLANNERS },
+  'Mutation.recordConsultation': { access: 'write', roles: EDITORS },
+
+  'Mutation.previewImport': { access: 'write', roles: PLANNERS },
+  'Mutation.applyImport': { access: 'write', roles: PLANNERS },
+
+  'Query.optimization': { access: 'read', roles: PLANNERS },
+  'Mutation.optimizePlan': { access: 'write', roles: PLANNERS },
+  'Mutation.cancelOptimization': { access: 'write', roles: PLANNERS },
+  'Mutation.normSplitPlan': { access: 'write', roles: PLANNERS },
+  'Mutation.acceptProposal': { access: 'write', roles: PLANNERS },
 } as const satisfies Record<string, Rule>;
 
 export type Operation = keyof typeof RULES;

@@ -4,8 +4,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Database } from '@ntm/db';
 import { DomainError, isDomainError, type Locale, localizeError, parseLocale } from '@ntm/domain';
 import type { Kysely } from 'kysely';
+import { isAllowed } from '../auth/rules.ts';
+import { visible } from '../auth/scope.ts';
 import { exportPlan } from '../exchange/export-plan.ts';
 import { tryDecodeId } from '../schema/ids.ts';
+import type { Caller } from './caller.ts';
 
 export const EXPORT_PATH = /^\/export\/plan\/([^/]+)\.(xlsx|csv)$/;
 
@@ -14,6 +17,7 @@ export async function handleExport(
   req: IncomingMessage,
   res: ServerResponse,
   url: URL,
+  caller: Caller,
 ): Promise<void> {
   const match = EXPORT_PATH.exec(url.pathname)!;
   const lang = url.searchParams.get('lang');
@@ -33,7 +37,19 @@ export async function handleExport(
     return fail(400, new DomainError('INVALID_INPUT', { field: 'unit' }));
   const globalId = decodeURIComponent(match[1]!);
   const planId = tryDecodeId(globalId, 'Plan');
-  if (planId === null) return fail(404, new DomainError('UNKNOWN_PLAN', { plan: globalId }));
+  // Outside GraphQL, so the rules are applied here: reading the plan is what a download needs,
+  // and a plan outside the caller's scope answers like one that does not exist.
+  if (!caller.principal) return fail(401, new DomainError('UNAUTHENTICATED'));
+  if (!isAllowed(caller.principal, 'Query.plan')) return fail(403, new DomainError('FORBIDDEN'));
+  const readable =
+    planId !== null &&
+    (await db
+      .selectFrom('plan')
+      .select('id')
+      .where('id', '=', planId)
+      .where(visible.plan(caller.principal))
+      .executeTakeFirst());
+  if (planId === null || !readable) return fail(404, new DomainError('UNKNOWN_PLAN', { plan: globalId }));
   try {
     const file = await exportPlan(db, planId, {
       format: match[2] as 'xlsx' | 'csv',

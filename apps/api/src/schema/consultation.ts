@@ -5,6 +5,7 @@ import type { CommuneConsultation, ConsultationOutcome } from '@ntm/db';
 import { builder } from '../builder.ts';
 import { recordConsultation } from '../services/consultations.ts';
 import { findMissingConsultations } from '../services/plan-workflow.ts';
+import { writes } from './access.ts';
 import { mutationErrors } from './errors.ts';
 import { CommuneRef } from './geography.ts';
 import { decodeId } from './ids.ts';
@@ -85,6 +86,10 @@ const ConsultationPayload = builder
 
 builder.mutationFields((t) => ({
   recordConsultation: t.field({
+    authScopes: writes<{ input: { planId: string | number; communeId: string | number } }>(({ input }) => [
+      { plan: input.planId, field: 'planId' },
+      { commune: input.communeId, field: 'communeId' },
+    ]),
     type: ConsultationPayload,
     description:
       'Records (or corrects) the public consultation of a Program 135 commune in a draft plan. Audited.',

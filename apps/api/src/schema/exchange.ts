@@ -14,6 +14,7 @@ import {
 import type { ImportProblem, SheetReport } from '../exchange/read-plan-sheets.ts';
 import { UploadedFile } from '../http/multipart.ts';
 import type { SetAllocationsResult } from '../services/allocations.ts';
+import { writes } from './access.ts';
 import { batchMutationErrors, ErrorCodeEnum, mutationErrors } from './errors.ts';
 import { decodeId, encodeId } from './ids.ts';
 import { PlanRef } from './plan.ts';
@@ -182,6 +183,7 @@ function readOptions(
 
 builder.mutationFields((t) => ({
   previewImport: t.field({
+    authScopes: writes<{ planId: string | number }>((args) => [{ plan: args.planId, field: 'planId' }]),
     type: ImportPreviewRef,
     description:
       'Reads an .xlsx or .csv against a plan without changing anything: every cell that would change ' +
@@ -199,6 +201,7 @@ builder.mutationFields((t) => ({
     },
   }),
   applyImport: t.field({
+    authScopes: writes<{ planId: string | number }>((args) => [{ plan: args.planId, field: 'planId' }]),
     type: ApplyImportPayload,
     description:
       'Writes the changes previewImport listed for this file, as one atomic, audited batch (origin import). ' +

@@ -16,6 +16,7 @@ import {
   startNormSplit,
   startOptimization,
 } from '../services/optimizer.ts';
+import { allowed, writes } from './access.ts';
 import { CriterionRef } from './criteria.ts';
 import { batchMutationErrors, CellConflictRef, mutationErrors } from './errors.ts';
 import { FundingSourceRef } from './funding.ts';
@@ -293,10 +294,17 @@ builder.objectType(ProposalRef, {
 
 builder.queryFields((t) => ({
   optimization: t.field({
+    authScopes: allowed,
     type: OptimizationRef,
     description: 'Poll a run started with optimizePlan or normSplitPlan.',
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_r, args) => findJob(String(args.id)),
+    resolve: async (_r, args, ctx) => {
+      const job = findJob(String(args.id));
+      // A run of a plan outside the caller's scope is reported like one that does not exist.
+      if (!(await ctx.loaders.plan.load(job.planId)))
+        throw new DomainError('UNKNOWN_OPTIMIZATION', { job: String(args.id) });
+      return job;
+    },
   }),
 }));
 
@@ -392,6 +400,9 @@ const AcceptPayloadRef = builder
 
 builder.mutationFields((t) => ({
   optimizePlan: t.field({
+    authScopes: writes<{ input: { planId: string | number } }>(({ input }) => [
+      { plan: input.planId, field: 'planId' },
+    ]),
     type: OptimizationRef,
     description:
       'Proposes allocations that bring the most (priority-weighted) target communes to the standard, then ' +
@@ -413,6 +424,7 @@ builder.mutationFields((t) => ({
     },
   }),
   cancelOptimization: t.field({
+    authScopes: writes<{ planId: string | number }>((args) => [{ plan: args.planId, field: 'planId' }]),
     type: OptimizationRef,
     description: 'Stops a running optimization (its worker is terminated); no proposal is kept.',
     errors: mutationErrors,
@@ -421,6 +433,9 @@ builder.mutationFields((t) => ({
       cancelOptimization(String(args.optimizationId), decodeId(String(args.planId), 'Plan', 'planId')),
   }),
   normSplitPlan: t.field({
+    authScopes: writes<{ input: { planId: string | number } }>(({ input }) => [
+      { plan: input.planId, field: 'planId' },
+    ]),
     type: OptimizationRef,
     description:
       'Proposes one source split over the communes it may fund (those with an unmet criterion) by norm ' +
@@ -438,6 +453,9 @@ builder.mutationFields((t) => ({
     },
   }),
   acceptProposal: t.field({
+    authScopes: writes<{ input: { planId: string | number } }>(({ input }) => [
+      { plan: input.planId, field: 'planId' },
+    ]),
     type: AcceptPayloadRef,
     description:
       'Writes all or part of a proposal as one audited batch (origin OPTIMIZER) through setAllocations, ' +

@@ -5,6 +5,7 @@ import type { PlanTransition } from '@ntm/db';
 import { type PlanWorkflowAction, workflowActionsFor } from '@ntm/domain';
 import { builder } from '../builder.ts';
 import { openPlanRevision, transitionPlan } from '../services/plan-workflow.ts';
+import { writes } from './access.ts';
 import { mutationErrors } from './errors.ts';
 import { decodeId } from './ids.ts';
 import { PlanPayload, PlanRef, PlanStatusEnum } from './plan.ts';
@@ -67,6 +68,7 @@ builder.objectFields(PlanRef, (t) => ({
 builder.mutationFields((t) => {
   const step = (action: 'submit' | 'approve' | 'lock', description: string) =>
     t.field({
+      authScopes: writes<{ planId: string | number }>((args) => [{ plan: args.planId, field: 'planId' }]),
       type: PlanPayload,
       description,
       errors: mutationErrors,
@@ -94,6 +96,7 @@ builder.mutationFields((t) => {
       'Locks an approved plan: nothing in it changes any more; changes go to a new revision.',
     ),
     returnPlan: t.field({
+      authScopes: writes<{ planId: string | number }>((args) => [{ plan: args.planId, field: 'planId' }]),
       type: PlanPayload,
       description:
         'The council (HĐND) reviewer returns a submitted plan to draft with a comment saying what to change.',
@@ -109,6 +112,7 @@ builder.mutationFields((t) => {
       }),
     }),
     openPlanRevision: t.field({
+      authScopes: writes<{ planId: string | number }>((args) => [{ plan: args.planId, field: 'planId' }]),
       type: PlanPayload,
       description:
         'Opens a new draft revision (điều chỉnh) of a locked plan with its caps, cells, targets and consultation records. The locked plan is unchanged.',

@@ -9,8 +9,8 @@ import { builder } from '../builder.ts';
 import { findLiveSession } from '../events/live-session.ts';
 import type { LiveEvent, PlanViewer } from '../events/plan-event-bus.ts';
 import type { PlanEvent } from '../events/plan-events.ts';
-import { AuditOriginEnum } from './audit.ts';
 import { allowed } from './access.ts';
+import { AuditOriginEnum } from './audit.ts';
 import { decodeId, encodeId, unknownIdError } from './ids.ts';
 import { PlanStatusEnum } from './plan.ts';
 

@@ -1,7 +1,8 @@
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { formatMoney, isDomainError, localizeError } from '@ntm/domain';
-import { createContext } from '../../context.ts';
+import { operatorPrincipal } from '../../auth/principal.ts';
+import { createAuthSettings, createContext } from '../../context.ts';
 import { readEnv } from '../../env.ts';
 import { applyImport, type ImportPreview, previewImport } from '../../exchange/import-plan.ts';
 import { DEFAULT_SPREADSHEET_LIMITS } from '../../exchange/read-spreadsheet.ts';
@@ -93,7 +94,8 @@ export const importCommand: Command = {
         locale,
         log: createLogger('silent'),
         origin: 'import',
-        actor: `cli:${readEnv().USER}`,
+        auth: createAuthSettings(),
+        principal: operatorPrincipal(readEnv().USER),
       });
       const { result } = await applyImport(ctx, planId, upload, options, preview.token);
       progress.update(2, 'applied');
