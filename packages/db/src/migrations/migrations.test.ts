@@ -21,6 +21,8 @@ async function listTables(): Promise<string[]> {
 
 const allTables = [
   'allocation',
+  'api_token',
+  'app_user',
   'audit_log',
   'commune',
   'criteria_group',
@@ -40,6 +42,7 @@ const allTables = [
   'plan_snapshot_cell',
   'project',
   'province',
+  'user_session',
 ];
 
 describe('migrations', () => {
