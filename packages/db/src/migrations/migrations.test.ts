@@ -21,6 +21,8 @@ async function listTables(): Promise<string[]> {
 
 const allTables = [
   'allocation',
+  'api_token',
+  'app_user',
   'audit_log',
   'commune',
   'commune_consultation',
@@ -42,6 +44,7 @@ const allTables = [
   'plan_transition',
   'project',
   'province',
+  'user_session',
 ];
 
 describe('migrations', () => {
