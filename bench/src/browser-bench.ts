@@ -17,6 +17,7 @@ import { createTestDb } from '@ntm/db/testing';
 import { sql } from 'kysely';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { env } from './env.ts';
+import { type BenchSession, signInAsBenchAdmin } from './sign-in.ts';
 
 type Backend = 'pglite' | 'postgres';
 
@@ -228,9 +229,13 @@ async function launch(): Promise<Browser> {
   });
 }
 
-async function newPage(browser: Browser): Promise<Page> {
-  // A fresh context per run: no HTTP cache, no unsent edits in localStorage from the previous run.
+async function newPage(browser: Browser, baseUrl: string, session: BenchSession): Promise<Page> {
+  // A fresh context per run: no HTTP cache, no unsent edits in localStorage from the previous run;
+  // already signed in (the session cookie, as the sign-in page would have set it).
   const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'vi-VN' });
+  await context.addCookies([
+    { name: session.name, value: session.value, url: baseUrl, httpOnly: true, sameSite: 'Lax' },
+  ]);
   await context.addInitScript({ content: PROBES });
   const page = await context.newPage();
   page.setDefaultTimeout(TIMEOUT_MS);
@@ -352,6 +357,7 @@ async function benchBackend(
     });
     const port = await app.listen(0, '127.0.0.1');
     const baseUrl = `http://127.0.0.1:${port}`;
+    const session = await signInAsBenchAdmin(database.db, baseUrl);
     const samples: Samples = {
       provinceLoad: [],
       provinceScroll: [],
@@ -363,7 +369,7 @@ async function benchBackend(
     try {
       const provinceRuns = env.browserWarmup + env.browserRuns;
       for (let run = 0; run < provinceRuns; run++) {
-        const page = await newPage(browser);
+        const page = await newPage(browser, baseUrl, session);
         log(`${backend} province run ${run}: loading`);
         const load = await loadGrid(page, baseUrl, province.planId);
         log(`${backend} province run ${run}: scrolling`);
@@ -384,7 +390,7 @@ async function benchBackend(
       }
       const nationalRuns = env.browserWarmup + env.browserNationalRuns;
       for (let run = 0; run < nationalRuns; run++) {
-        const page = await newPage(browser);
+        const page = await newPage(browser, baseUrl, session);
         const load = await loadGrid(page, baseUrl, national.planId);
         const scroll = await scrollToLast(page, national.communeIds.length, 'crit|');
         log(`${backend} national run ${run}: first render ${ms(load.firstRender)}, scroll ${ms(scroll.ms)}`);

@@ -15,6 +15,7 @@ import { createDb, type Database, type Db, seedDemo, seedReference } from '@ntm/
 import { createTestDb, type TestDb } from '@ntm/db/testing';
 import { type Kysely, sql } from 'kysely';
 import { env } from './env.ts';
+import { signInAsBenchAdmin } from './sign-in.ts';
 
 type Backend = 'pglite' | 'postgres';
 
@@ -88,10 +89,10 @@ function createRandom(seed: number) {
   };
 }
 
-async function post(url: string, body: unknown, key: string) {
-  const response = await fetch(`${url}/graphql`, {
+async function post(target: Target, body: unknown, key: string) {
+  const response = await fetch(`${target.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', 'idempotency-key': key },
+    headers: { 'content-type': 'application/json', 'idempotency-key': key, ...target.headers },
     body: JSON.stringify(body),
   });
   return (await response.json()) as any;
@@ -99,8 +100,7 @@ async function post(url: string, body: unknown, key: string) {
 
 /** One save as the web app does it: fresh key, optionally resent after throwing the first answer away. */
 async function save(
-  url: string,
-  planId: string,
+  target: Target,
   edits: Array<{ cell: CellRef; amount: bigint; expectedVersion: number }>,
   mode: 'ALL_OR_NOTHING' | 'APPLY_OTHERS',
   loseFirstAnswer: boolean,
@@ -110,7 +110,7 @@ async function save(
     operationName: 'Save',
     variables: {
       input: {
-        planId,
+        planId: target.planId,
         conflictMode: mode,
         cells: edits.map((e) => ({
           ...e.cell,
@@ -121,8 +121,8 @@ async function save(
     },
   };
   const key = randomUUID();
-  if (loseFirstAnswer) await post(url, body, key).catch(() => undefined);
-  const json = await post(url, body, key);
+  if (loseFirstAnswer) await post(target, body, key).catch(() => undefined);
+  const json = await post(target, body, key);
   return json?.data?.setAllocations as any;
 }
 
@@ -217,6 +217,8 @@ async function maxAuditId(db: Kysely<Database>): Promise<bigint> {
 
 interface Target {
   url: string;
+  /** The bench admin's session, sent with every request. */
+  headers: { cookie: string };
   db: Kysely<Database>;
   planId: string;
   cells: CellRef[];
@@ -225,9 +227,10 @@ interface Target {
 }
 
 async function prepareTarget(url: string, db: Kysely<Database>): Promise<Target> {
+  const { headers } = await signInAsBenchAdmin(db, url);
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({
       query: `{ plans { edges { node { id communes { commune { id } } criteriaSet { criteria { id } } } } }
         fundingSources { id code } }`,
@@ -245,7 +248,7 @@ async function prepareTarget(url: string, db: Kysely<Database>): Promise<Target>
   const numeric = new Map(
     cells.map((c) => [keyOf(c), `${idOf(c.communeId)}:${idOf(c.criterionId)}:${idOf(c.sourceId)}`]),
   );
-  return { url, db, planId: plan.id, cells, numeric };
+  return { url, headers, db, planId: plan.id, cells, numeric };
 }
 
 async function singleCellScenario(target: Target): Promise<LoadResult> {
@@ -255,8 +258,7 @@ async function singleCellScenario(target: Target): Promise<LoadResult> {
     const cell = random.pick(target.cells);
     const began = performance.now();
     const answer = await save(
-      target.url,
-      target.planId,
+      target,
       [
         {
           cell,
@@ -293,8 +295,7 @@ async function soakMixScenario(target: Target): Promise<LoadResult> {
     if (loseFirstAnswer) result.lostAnswers++;
     const began = performance.now();
     const answer = await save(
-      target.url,
-      target.planId,
+      target,
       edits,
       random.chance(0.5) ? 'ALL_OR_NOTHING' : 'APPLY_OTHERS',
       loseFirstAnswer,
@@ -393,11 +394,25 @@ async function startSecondProcess(databaseUrl: string): Promise<{ child: ChildPr
   return { child, url };
 }
 
-/** A minimal graphql-ws (graphql-transport-ws) subscriber on Node's WebSocket. */
-function subscribe(url: string, planId: string, onBatch: (batchId: string) => void): Promise<() => void> {
+/**
+ * A minimal graphql-ws (graphql-transport-ws) subscriber on Node's WebSocket; the session cookie
+ * goes with the upgrade request (undici's `headers` option), as a browser sends it.
+ */
+function subscribe(
+  url: string,
+  headers: Target['headers'],
+  planId: string,
+  onBatch: (batchId: string) => void,
+): Promise<() => void> {
   return new Promise((resolve, reject) => {
-    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, 'graphql-transport-ws');
+    const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, {
+      protocols: 'graphql-transport-ws',
+      headers,
+    });
     socket.onerror = () => reject(new Error('subscription socket failed'));
+    // A refused sign-in closes the socket or answers the subscription with an error frame.
+    socket.onclose = (event) =>
+      reject(new Error(`subscription socket closed: ${event.code} ${event.reason}`));
     socket.onopen = () =>
       socket.send(JSON.stringify({ type: 'connection_init', payload: { name: 'bench' } }));
     socket.onmessage = (message) => {
@@ -410,6 +425,8 @@ function subscribe(url: string, planId: string, onBatch: (batchId: string) => vo
         const event = frame.payload?.data?.planChanged;
         if (event?.__typename === 'ViewersChanged') resolve(() => socket.close());
         if (event?.__typename === 'CellsChanged') onBatch(event.batchId);
+      } else if (frame.type === 'error') {
+        reject(new Error(`subscription refused: ${JSON.stringify(frame.payload)}`));
       } else if (frame.type === 'ping') {
         socket.send(JSON.stringify({ type: 'pong' }));
       }
@@ -422,7 +439,8 @@ async function measureDelivery(target: Target, databaseUrl: string): Promise<Del
   const second = await startSecondProcess(databaseUrl);
   const arrivals = new Map<string, number>();
   const waiters = new Map<string, () => void>();
-  const close = await subscribe(second.url, target.planId, (batchId) => {
+  // Sessions live in the database: the cookie from process A signs in on process B too.
+  const close = await subscribe(second.url, target.headers, target.planId, (batchId) => {
     arrivals.set(batchId, performance.now());
     waiters.get(batchId)?.();
   });
@@ -434,8 +452,7 @@ async function measureDelivery(target: Target, databaseUrl: string): Promise<Del
       const cell = target.cells[i % 50]!;
       const began = performance.now();
       const answer = await save(
-        target.url,
-        target.planId,
+        target,
         [{ cell, amount: BigInt(1000 * (i + 1) + 7), expectedVersion: 0 }],
         'ALL_OR_NOTHING',
         false,
@@ -445,7 +462,7 @@ async function measureDelivery(target: Target, databaseUrl: string): Promise<Del
         answer?.__typename === 'SetAllocationsPayload'
           ? answer
           : await post(
-              target.url,
+              target,
               {
                 query: SAVE,
                 variables: {

@@ -15,6 +15,7 @@ import { createTestDb } from '@ntm/db/testing';
 import { type Kysely, type LogEvent, sql } from 'kysely';
 import { env } from './env.ts';
 import { createGenericSchema, executeGeneric, serveGeneric } from './generic-graphql.ts';
+import { signInAsBenchAdmin } from './sign-in.ts';
 
 type Backend = 'pglite' | 'postgres';
 
@@ -85,10 +86,16 @@ async function openDatabase(backend: Backend): Promise<Db> {
   }
 }
 
-async function postJson(url: string, query: string, variables: Record<string, unknown>): Promise<string> {
+/** `headers` carry the session to the app; the generic layer has no sign-in. */
+async function postJson(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string> = {},
+): Promise<string> {
   const response = await fetch(url, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const text = await response.text();
@@ -97,8 +104,13 @@ async function postJson(url: string, query: string, variables: Record<string, un
 }
 
 /** Like postJson, parsed; fails on any GraphQL error. */
-async function gql<T>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const body = JSON.parse(await postJson(url, query, variables)) as { data?: T; errors?: unknown[] };
+async function gql<T>(
+  url: string,
+  query: string,
+  variables: Record<string, unknown>,
+  headers: Record<string, string>,
+): Promise<T> {
+  const body = JSON.parse(await postJson(url, query, variables, headers)) as { data?: T; errors?: unknown[] };
   if (body.errors?.length || !body.data) throw new Error(`GraphQL errors: ${JSON.stringify(body.errors)}`);
   return body.data;
 }
@@ -192,6 +204,7 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
     });
     const port = await app.listen(0, '127.0.0.1');
     const url = `http://127.0.0.1:${port}/graphql`;
+    const { headers } = await signInAsBenchAdmin(db, url);
     const genericSchema = await createGenericSchema(db);
     const generic = await serveGeneric(genericSchema);
     try {
@@ -202,6 +215,8 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
       }>(
         url,
         `{ plans(first: 1) { edges { node { id } } } fundingSources { id code } provinces { id code } }`,
+        {},
+        headers,
       );
       const planId = ids.plans.edges[0]!.node.id;
       const catalogueProvinceId = ids.provinces.find((p) => p.code.startsWith('NAT-'))!.id;
@@ -211,7 +226,7 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
       const genericVars = { planId: province.id };
       const grid = await gql<{
         plan: { grid: { cellCount: number; communeIds: string[]; criterionIds: string[] } };
-      }>(url, GRID_QUERY, gridVars);
+      }>(url, GRID_QUERY, gridVars, headers);
       const cells = grid.plan.grid.cellCount;
       const genericRows = (
         JSON.parse(await executeGeneric(genericSchema, GENERIC_QUERY, genericVars)) as {
@@ -220,7 +235,7 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
       ).data.allocation.length;
       if (genericRows !== cells) throw new Error(`generic layer returned ${genericRows} rows, grid ${cells}`);
       const bytes = {
-        grid: (await postJson(url, GRID_QUERY, gridVars)).length,
+        grid: (await postJson(url, GRID_QUERY, gridVars, headers)).length,
         floor: (await readFloor(db, province.id, province.criteria_set_id)).json.length,
         generic: (await postJson(generic.url, GENERIC_QUERY, genericVars)).length,
       };
@@ -239,15 +254,17 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
         const measured = run >= env.warmup;
         let floorSql = 0;
         const round = {
-          grid: await time(() => postJson(url, GRID_QUERY, gridVars)),
+          grid: await time(() => postJson(url, GRID_QUERY, gridVars, headers)),
           floor: await time(async () => {
             floorSql = (await readFloor(db, province.id, province.criteria_set_id)).sqlMs;
           }),
           inProcess: await time(() => executeGeneric(genericSchema, GENERIC_QUERY, genericVars)),
           http: await time(() => postJson(generic.url, GENERIC_QUERY, genericVars)),
         };
-        const searchMs = await time(() => gql(url, SEARCH_QUERY, { search: words[run % words.length] }));
-        const listMs = await time(() => gql(url, LIST_QUERY, { provinceId: catalogueProvinceId }));
+        const searchMs = await time(() =>
+          gql(url, SEARCH_QUERY, { search: words[run % words.length] }, headers),
+        );
+        const listMs = await time(() => gql(url, LIST_QUERY, { provinceId: catalogueProvinceId }, headers));
         if (!measured) continue;
         for (const key of Object.keys(round) as Array<keyof typeof round>) samples[key].push(round[key]);
         samples.floorSql.push(floorSql);
@@ -316,6 +333,7 @@ async function benchBackend(backend: Backend): Promise<BackendResult> {
             url,
             mutation,
             { input },
+            headers,
           );
           changed = data.setAllocations.changedCount ?? -1;
         });

@@ -6,6 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { loadOptimizerData, type PlanOptimizerData } from '@ntm/api/optimizer-input';
 import { seedDemo, seedReference } from '@ntm/db';
+import { generateProvince } from '@ntm/db/synthetic';
 import { createTestDb } from '@ntm/db/testing';
 import {
   loadSolver,
@@ -15,7 +16,6 @@ import {
   solveGreedy,
 } from '@ntm/optimizer';
 import { env } from './env.ts';
-import { generateProvince } from './generate.ts';
 
 const RUNS = Math.min(env.runs, 5);
 /** The target: a province solved within 10 s on 2 cores. */

@@ -99,7 +99,14 @@ const make = {
   async proposal(side: 'in' | 'out') {
     const data = await asAdmin(
       `mutation($i: NormSplitPlanInput!) { normSplitPlan(input: $i) { ... on Optimization { id } ${E} } }`,
-      { i: { planId: side === 'in' ? ids.plan : ids.outPlan, sourceId: ids.source, total: '1000000000' } },
+      // A new total each time, so the proposal differs from what an earlier accepted one wrote.
+      {
+        i: {
+          planId: side === 'in' ? ids.plan : ids.outPlan,
+          sourceId: ids.source,
+          total: String(1e9 + 1e6 * unique++),
+        },
+      },
     );
     if (!data.normSplitPlan.id) throw new Error(`normSplitPlan: ${JSON.stringify(data)}`);
     return data.normSplitPlan.id as string;
@@ -149,11 +156,18 @@ interface Case {
 /** A one-source CSV for the import cases: one cell of the target plan's commune, a new amount each time. */
 function importFile(target: Target) {
   const commune = target === 'out' ? 'Xã Ngoài Tỉnh' : 'Lục Sơn';
-  return { name: 'phan-bo.csv', data: Buffer.from(`Xã,2\n${commune},${3_000_000 + unique++}\n`) };
+  return { name: 'phan-bo.csv', data: Buffer.from(`Xã,2. Giao thông\n${commune},${3_000_000 + unique++}\n`) };
 }
 
+/** The file of the import case being run: made with its variables, sent with them. */
+let importing = importFile('in');
+
 function importVars(target: Target): Vars {
-  return { planId: pick(target, ids.plan, ids.outPlan, 'Plan'), options: { sourceId: ids.source } };
+  importing = importFile(target);
+  return {
+    planId: pick(target, ids.plan, ids.outPlan, 'Plan'),
+    options: { sourceId: ids.source, numberLocale: 'VI' },
+  };
 }
 
 const CASES: Record<Operation, Case> = {
@@ -354,7 +368,7 @@ const CASES: Record<Operation, Case> = {
     query: `mutation($planId: ID!, $file: Upload!, $options: ImportOptionsInput) {
       previewImport(planId: $planId, file: $file, options: $options) { ${E} } }`,
     vars: (t) => importVars(t),
-    file: (t) => importFile(t),
+    file: () => importing,
   },
   'Mutation.applyImport': {
     query: `mutation($planId: ID!, $file: Upload!, $options: ImportOptionsInput, $token: String!) {
@@ -362,12 +376,12 @@ const CASES: Record<Operation, Case> = {
     vars: async (t) => {
       const vars = importVars(t);
       if (t === 'missing') return { ...vars, token: 'khong-co' };
-      const preview = await upload(app, PREVIEW, vars, importFile(t), {
+      const preview = await upload(app, PREVIEW, vars, importing, {
         headers: await app.authHeaders(TEST_ADMIN.username),
       });
       return { ...vars, token: preview.body.data.previewImport.token as string };
     },
-    file: (t) => importFile(t),
+    file: () => importing,
   },
   'Query.optimization': {
     query: `query($id: ID!) { optimization(id: $id) { id state } }`,
@@ -587,6 +601,8 @@ beforeAll(async () => {
       search_key: 'xa ngoai tinh',
       kind: 'xa',
       region: 'TDMNPB',
+      // On the Program 135 list, so a consultation can be recorded for it (in its own province's plan).
+      is_program135: true,
     })
     .returning('id')
     .executeTakeFirstOrThrow();

@@ -13,7 +13,6 @@ import { createTestDb, type TestDb } from '@ntm/db/testing';
 import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { type ApiProcess, gqlAt as gql, startApiProcess } from './api-process.ts';
-import { sessionHeaders } from './auth-session.ts';
 import {
   type AckedCell,
   type CellRef,

@@ -23,7 +23,7 @@ import { DEFAULT_QUERY_LIMITS, estimateCost, queryLimitRules } from '../src/http
 import { createRateLimiter } from '../src/http/rate-limit.ts';
 import type { Logger } from '../src/logger.ts';
 import { schema } from '../src/schema/index.ts';
-import { startTestApp, type TestApp } from './harness.ts';
+import { startTestApp, TEST_ADMIN, type TestApp } from './harness.ts';
 
 let app: TestApp;
 const urls = { tight: '', closed: '', rateLimited: '', proxied: '', masked: '', web: '' };
@@ -232,7 +232,11 @@ describe('HTTP protections', () => {
     try {
       const plan = await app.db.selectFrom('plan').select('id').executeTakeFirstOrThrow();
       const id = Buffer.from(`Plan:${plan.id}`).toString('base64');
-      const result = await post(urls.masked, { query: `{ plan(id: "${id}") { name transitions { to } } }` });
+      const result = await post(
+        urls.masked,
+        { query: `{ plan(id: "${id}") { name transitions { to } } }` },
+        await app.authHeaders(TEST_ADMIN.username),
+      );
       const error = result.json.errors[0];
       expect(error.extensions.code).toBe('INTERNAL_SERVER_ERROR');
       expect(error.message).toBe('Internal server error / Lỗi máy chủ');

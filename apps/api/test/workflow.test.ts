@@ -164,11 +164,11 @@ describe('plan workflow', () => {
       },
     );
     expect(history.plan.transitions).toEqual([
-      { from: 'DRAFT', to: 'SUBMITTED', comment: null, actor: 'anonymous' },
-      { from: 'SUBMITTED', to: 'DRAFT', comment: 'Giảm vốn xã Lục Sơn', actor: 'anonymous' },
-      { from: 'DRAFT', to: 'SUBMITTED', comment: null, actor: 'anonymous' },
-      { from: 'SUBMITTED', to: 'APPROVED', comment: null, actor: 'anonymous' },
-      { from: 'APPROVED', to: 'LOCKED', comment: null, actor: 'anonymous' },
+      { from: 'DRAFT', to: 'SUBMITTED', comment: null, actor: 'admin' },
+      { from: 'SUBMITTED', to: 'DRAFT', comment: 'Giảm vốn xã Lục Sơn', actor: 'admin' },
+      { from: 'DRAFT', to: 'SUBMITTED', comment: null, actor: 'admin' },
+      { from: 'SUBMITTED', to: 'APPROVED', comment: null, actor: 'admin' },
+      { from: 'APPROVED', to: 'LOCKED', comment: null, actor: 'admin' },
     ]);
     const transitionAudit = await app.db
       .selectFrom('audit_log')

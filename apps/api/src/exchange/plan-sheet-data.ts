@@ -66,7 +66,7 @@ export async function loadPlanSheetData(
   asOf: Quarter = quarterOf(new Date()),
 ): Promise<PlanSheetData> {
   const plan = await db.selectFrom('plan').selectAll().where('id', '=', planId).executeTakeFirst();
-  if (!plan) throw new DomainError('UNKNOWN_PLAN', { plan: String(planId), field: 'planId' });
+  if (!plan) throw new DomainError('UNKNOWN_PLAN', { field: 'planId' });
   const inPlan = db.selectFrom('plan_commune').select('commune_id').where('plan_id', '=', plan.id);
   const [axes, scope, communeRows, criterionRows, groupRows, sourceRows, cellRows, metRows, analysis] =
     await Promise.all([

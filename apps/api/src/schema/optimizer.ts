@@ -330,6 +330,13 @@ const OptimizePlanInput = builder.inputType('OptimizePlanInput', {
   }),
 });
 
+/** The plan's id once it is known to exist for the caller: an unknown plan is named as such, like the scope check names one outside the caller's scope. */
+async function knownPlanId(planGlobalId: string, ctx: Context) {
+  const planId = decodeId(planGlobalId, 'Plan', 'planId');
+  if (!(await ctx.loaders.plan.load(planId))) throw new DomainError('UNKNOWN_PLAN', { field: 'planId' });
+  return planId;
+}
+
 async function writablePlan(planGlobalId: string, ctx: Context) {
   const planId = decodeId(planGlobalId, 'Plan', 'planId');
   const plan = await ctx.loaders.plan.load(planId);
@@ -429,8 +436,10 @@ builder.mutationFields((t) => ({
     description: 'Stops a running optimization (its worker is terminated); no proposal is kept.',
     errors: mutationErrors,
     args: { planId: t.arg.id({ required: true }), optimizationId: t.arg.id({ required: true }) },
-    resolve: (_r, args) =>
-      cancelOptimization(String(args.optimizationId), decodeId(String(args.planId), 'Plan', 'planId')),
+    resolve: async (_r, args, ctx) => {
+      const planId = await knownPlanId(String(args.planId), ctx);
+      return cancelOptimization(String(args.optimizationId), planId);
+    },
   }),
   normSplitPlan: t.field({
     authScopes: writes<{ input: { planId: string | number } }>(({ input }) => [
@@ -463,7 +472,7 @@ builder.mutationFields((t) => ({
     errors: batchMutationErrors,
     args: { input: t.arg({ type: AcceptProposalInput, required: true }) },
     resolve: async (_r, { input }, ctx) => {
-      const planId = decodeId(String(input.planId), 'Plan', 'planId');
+      const planId = await knownPlanId(String(input.planId), ctx);
       const result = await acceptProposal(
         ctx,
         planId,

@@ -1803,7 +1803,7 @@ export const GridCompareDocument = new TypedDocumentString(`
         byCriterion {
           ...DiffTotalFields
         }
-        cells(first: 50000) {
+        cells(first: 5000) {
           communeId
           criterionId
           sourceId
