@@ -223,6 +223,9 @@ export function createApp(options: AppOptions): App {
     log,
     listen: options.listen,
     maxPayloadBytes: options.maxBodyBytes,
+    queryLimits: limits,
+    limiter,
+    trustProxy: options.trustProxy ?? false,
   });
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {

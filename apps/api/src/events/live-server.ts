@@ -4,13 +4,25 @@
 import { randomUUID } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AuditOrigin, Database, Db } from '@ntm/db';
-import { isDomainError, type Locale, localizeError, parseLocale } from '@ntm/domain';
 import {
+  ERROR_CODES,
+  type ErrorCode,
+  isDomainError,
+  type Locale,
+  localizeError,
+  parseLocale,
+} from '@ntm/domain';
+import {
+  type ExecutionArgs,
   execute,
+  type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLFormattedError,
   type GraphQLSchema,
+  getOperationAST,
+  Kind,
   parse,
+  specifiedRules,
   subscribe,
   validate,
 } from 'graphql';
@@ -18,6 +30,9 @@ import { useServer } from 'graphql-ws/use/ws';
 import type { Kysely } from 'kysely';
 import { WebSocketServer } from 'ws';
 import { createContext } from '../context.ts';
+import { callerKey, resolveCaller } from '../http/caller.ts';
+import { estimateCost, type QueryLimits, queryLimitError, queryLimitRules } from '../http/query-limits.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 import type { Logger } from '../logger.ts';
 import { linkLiveSession } from './live-session.ts';
 import { type LiveSession, type PlanEventBus, startPlanEventBus } from './plan-event-bus.ts';
@@ -30,6 +45,10 @@ export interface LiveServerOptions {
   /** The database's NOTIFY listener; without it subscriptions are refused (no events to deliver). */
   listen: Db['listen'] | undefined;
   maxPayloadBytes: number;
+  /** The HTTP path's limits hold here too: each operation is checked and counted. */
+  queryLimits: QueryLimits;
+  limiter: RateLimiter;
+  trustProxy: boolean;
 }
 
 export interface LiveServer {
@@ -47,6 +66,7 @@ interface ConnectionExtra {
   session: LiveSession;
   locale: Locale;
   origin: AuditOrigin;
+  callerKey: string;
   [key: PropertyKey]: unknown;
 }
 
@@ -68,15 +88,41 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
     path: '/graphql',
     maxPayload: options.maxPayloadBytes,
   });
+  const { queryLimits, limiter } = options;
+  const limitRules = [...specifiedRules, ...queryLimitRules(queryLimits)];
+  /** The cost needs the variables, so it is checked when the operation is about to run. */
+  const overCost = (args: ExecutionArgs) => {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) return null;
+    const fragments = (name: string) =>
+      args.document.definitions.find(
+        (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name,
+      );
+    const cost = estimateCost(args.schema, operation, fragments, args.variableValues ?? {});
+    return cost > queryLimits.maxCost ? queryLimitError('cost', queryLimits.maxCost, cost) : null;
+  };
   const graphqlWs = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       schema: options.schema,
       // Pass graphql's own functions so execution uses the same graphql instance as the schema.
-      execute,
-      subscribe,
-      parse,
-      validate,
+      execute: (args) => {
+        const error = overCost(args);
+        return error ? { errors: [error] } : execute(args);
+      },
+      subscribe: (args) => {
+        const error = overCost(args);
+        return error ? { errors: [error] } : subscribe(args);
+      },
+      parse: (source) => parse(source, { maxTokens: queryLimits.maxTokens }),
+      validate: (schema, document) => validate(schema, document, limitRules),
+      onSubscribe(ctx) {
+        const retryAfter = limiter.take(ctx.extra.callerKey ?? 'unknown');
+        if (retryAfter === null) return;
+        const error = { code: 'RATE_LIMITED' as const, params: { retryAfter } };
+        return [new GraphQLError(localizeError(error, ctx.extra.locale ?? 'vi'), { extensions: error })];
+      },
       onConnect(ctx) {
+        ctx.extra.callerKey = callerKey(resolveCaller(ctx.extra.request, { trustProxy: options.trustProxy }));
         const params = (ctx.connectionParams ?? {}) as ConnectionParams;
         const name = typeof params.name === 'string' ? params.name.trim().slice(0, MAX_NAME_LENGTH) : '';
         ctx.extra.session = { id: randomUUID(), name: name || null, actor: 'anonymous' };
@@ -140,6 +186,13 @@ function formatError(error: GraphQLError, locale: Locale, log: Logger): GraphQLF
       ...(error.path ? { path: error.path } : {}),
       extensions: { code: original.code, params: original.params },
     };
+  }
+  // A limit refused the operation (QUERY_LIMIT_EXCEEDED): typed, in the connection's language.
+  const code = error.extensions?.['code'];
+  if (!original && typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)) {
+    const { http: _http, ...extensions } = error.extensions;
+    const params = (extensions['params'] ?? {}) as Record<string, string | number>;
+    return { message: localizeError({ code: code as ErrorCode, params }, locale), extensions };
   }
   if (!original || original instanceof GraphQLError) return error.toJSON();
   log.error('internal error', { error: original.stack ?? String(original) });
