@@ -192,7 +192,9 @@ describe('the WebSocket path', () => {
         client.subscribe(
           { query, variables },
           {
-            next: (value) => void (result = value),
+            next: (value) => {
+              result = value;
+            },
             error: (errors) => resolve({ errors }),
             complete: () => resolve(result),
           },
