@@ -2,6 +2,7 @@
 // statement count stays bounded however many objects it touches.
 import type {
   Commune,
+  CommuneConsultation,
   CriteriaGroup,
   CriteriaSet,
   Criterion,
@@ -10,6 +11,7 @@ import type {
   FundingSource,
   Indicator,
   Plan,
+  PlanTransition,
   Project,
   Province,
 } from '@ntm/db';
@@ -122,6 +124,37 @@ export function createLoaders(db: Kysely<Database>, principal: () => Principal |
       const rows = await db.selectFrom('funding_source').selectAll().orderBy('position').execute();
       return keys.map(() => rows);
     }),
+    transitionsByPlan: groupedBy(
+      (ids: readonly number[]) =>
+        db
+          .selectFrom('plan_transition')
+          .selectAll()
+          .where('plan_id', 'in', [...ids])
+          .orderBy('id')
+          .execute(),
+      (t: PlanTransition) => t.plan_id,
+    ),
+    revisionsByPlan: groupedBy(
+      (ids: readonly number[]) =>
+        db
+          .selectFrom('plan')
+          .selectAll()
+          .where('previous_revision_id', 'in', [...ids])
+          .orderBy('id')
+          .execute(),
+      (p: Plan) => p.previous_revision_id!,
+    ),
+    consultationsByPlan: groupedBy(
+      (ids: readonly number[]) =>
+        db
+          .selectFrom('commune_consultation')
+          .innerJoin('commune', 'commune.id', 'commune_consultation.commune_id')
+          .selectAll('commune_consultation')
+          .where('plan_id', 'in', [...ids])
+          .orderBy('commune.search_key')
+          .execute(),
+      (c: CommuneConsultation) => c.plan_id,
+    ),
   };
 }
 

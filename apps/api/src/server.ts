@@ -237,6 +237,9 @@ export function createApp(options: AppOptions): App {
     listen: options.listen,
     maxPayloadBytes: options.maxBodyBytes,
     auth,
+    queryLimits: limits,
+    limiter,
+    trustProxy: options.trustProxy ?? false,
   });
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {

@@ -259,11 +259,8 @@ describe('concurrent writers of one plan', () => {
   });
 
   it('makes a status change wait for the cell writers in flight, then refuses new edits', async () => {
-    const inFlight = takeCell();
-    const later = takeCell();
-    const blocker = await blockerInserting(inFlight);
-    await sql`select id from plan where id = ${planNumber} for share`.execute(blocker);
-    // Submitting needs the Program 135 communes' public consultations on record.
+    // Submitting needs the Program 135 communes' public consultations on record (before the blocker, which holds
+    // the plan row that recording a consultation locks too).
     const { plan } = await gql(`query($id: ID!) { plan(id: $id) { missingConsultations { id } } }`, {
       id: planId,
     });
@@ -278,6 +275,10 @@ describe('concurrent writers of one plan', () => {
         },
       });
     }
+    const inFlight = takeCell();
+    const later = takeCell();
+    const blocker = await blockerInserting(inFlight);
+    await sql`select id from plan where id = ${planNumber} for share`.execute(blocker);
     let isSubmitted = false;
     const submitting = gql(`mutation($id: ID!) { submitPlan(planId: $id) { __typename } }`, {
       id: planId,

@@ -17,8 +17,10 @@ import {
   validate,
   visit,
 } from 'graphql';
+import { createClient } from 'graphql-ws';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { DEFAULT_QUERY_LIMITS, estimateCost, queryLimitRules } from '../src/http/query-limits.ts';
 import { createRateLimiter } from '../src/http/rate-limit.ts';
 import type { Logger } from '../src/logger.ts';
@@ -172,6 +174,64 @@ describe('query limits', () => {
     const long = `{ provinces { ${'id '.repeat(250)} } }`;
     const result = await post(urls.tight, { query: long });
     expectLimit(result, 'tokens');
+  });
+});
+
+describe('the WebSocket path', () => {
+  /** One operation over graphql-ws: its result, or the errors it was refused with. */
+  async function overWebSocket(baseUrl: string, query: string, variables: Record<string, unknown> = {}) {
+    const client = createClient({
+      url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
+      webSocketImpl: WebSocket,
+      retryAttempts: 0,
+      connectionParams: { locale: 'en' },
+    });
+    try {
+      return await new Promise<any>((resolve) => {
+        let result: any = null;
+        client.subscribe(
+          { query, variables },
+          {
+            next: (value) => {
+              result = value;
+            },
+            error: (errors) => resolve({ errors }),
+            complete: () => resolve(result),
+          },
+        );
+      });
+    } finally {
+      await client.dispose();
+    }
+  }
+
+  it('holds the same query limits and rate limit as HTTP', async () => {
+    const ok = await overWebSocket(urls.tight, '{ provinces { name } }');
+    expect(ok.data.provinces.length).toBeGreaterThan(0);
+    const deep = await overWebSocket(
+      urls.tight,
+      '{ plans { edges { node { criteriaSet { groups { code } } } } } }',
+    );
+    expect(deep.errors[0].extensions).toMatchObject({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      params: { limit: 'depth' },
+    });
+    const costly = await overWebSocket(
+      urls.tight,
+      'query($n: Int!) { communes(first: $n) { edges { node { id name } } } }',
+      {
+        n: 100,
+      },
+    );
+    expect(costly.errors[0].extensions).toMatchObject({
+      code: 'QUERY_LIMIT_EXCEEDED',
+      params: { limit: 'cost' },
+    });
+    expect(costly.errors[0].message).toMatch(/cost limit/);
+    const wsLimited = await app.startSibling({ rateLimit: { perMinute: 60, burst: 1 } });
+    expect((await overWebSocket(wsLimited, '{ provinces { id } }')).data).toBeTruthy();
+    const limited = await overWebSocket(wsLimited, '{ provinces { id } }');
+    expect(limited.errors[0].extensions.code).toBe('RATE_LIMITED');
   });
 });
 

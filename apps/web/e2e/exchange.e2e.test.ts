@@ -30,7 +30,9 @@ describe('Excel tab', () => {
     'previews an edited file cell by cell and applies it',
     async () => {
       // The plan's own CSV export with the first commune's first amount changed to 7.654.321 đồng.
-      const csv = await (await fetch(`${app.url}/export/plan/${encodeURIComponent(planId)}.csv`)).text();
+      const csv = await (
+        await fetch(`${app.url}/export/plan/${encodeURIComponent(planId)}.csv`, { headers: app.authHeaders })
+      ).text();
       const lines = csv.split('\r\n');
       const first = lines[4]!.split(',');
       const communeName = first[2]!;

@@ -267,19 +267,34 @@ describe('allocation grid, live', () => {
         .poll(() => lan.getByTestId('presence-bar').textContent(), { timeout: 15_000 })
         .toContain('Cập nhật trực tiếp');
       expect(await lan.getByTestId('plan-status').textContent()).toBe('Nháp');
-      const changeStatus = async (status: string) => {
+      // Submitting needs the Program 135 communes' public consultations on record.
+      const { plan } = await gql(`query($id: ID!) { plan(id: $id) { missingConsultations { id } } }`, {
+        id: planId,
+      });
+      for (const commune of plan.missingConsultations) {
+        await gql(`mutation($i: RecordConsultationInput!) { recordConsultation(input: $i) { __typename } }`, {
+          i: {
+            planId,
+            communeId: commune.id,
+            heldOn: '2022-03-15',
+            outcome: 'AGREED',
+            minutesRef: 'BB-01/2022',
+          },
+        });
+      }
+      const step = async (mutation: 'submitPlan' | 'returnPlan') => {
+        const comment = mutation === 'returnPlan' ? ', comment: "Giảm vốn xã Lục Sơn"' : '';
         const answer = await gql(
-          `mutation($planId: ID!, $status: PlanStatus!) { changePlanStatus(planId: $planId, status: $status) {
-            __typename } }`,
-          { planId, status },
+          `mutation($planId: ID!) { ${mutation}(planId: $planId${comment}) { __typename } }`,
+          { planId },
         );
-        expect(answer.changePlanStatus.__typename).toBe('PlanPayload');
+        expect(answer[mutation].__typename).toBe('PlanPayload');
       };
       const row = 6;
       const target = colId('NSTW');
       const before = await storedCell(row, 'NSTW');
 
-      await changeStatus('SUBMITTED');
+      await step('submitPlan');
       await expect
         .poll(() => lan.getByTestId('plan-status').textContent(), { timeout: 15_000 })
         .toBe('Đã trình');
@@ -294,7 +309,7 @@ describe('allocation grid, live', () => {
       await screenshot(lan, 'grid-locked-live');
 
       // Returned to draft: editable again without a reload.
-      await changeStatus('DRAFT');
+      await step('returnPlan');
       await expect.poll(() => lan.getByTestId('plan-status').textContent(), { timeout: 15_000 }).toBe('Nháp');
       await expect.poll(() => lan.getByTestId('grid-locked').count()).toBe(0);
       expect(await storedCell(row, 'NSTW')).toEqual(before);

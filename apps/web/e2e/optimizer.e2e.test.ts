@@ -16,7 +16,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   const response = await fetch(`${app.url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', ...app.authHeaders },
     body: JSON.stringify({ query: '{ plans(first: 1) { edges { node { id } } } }' }),
   });
   const body = (await response.json()) as { data: { plans: { edges: Array<{ node: { id: string } }> } } };

@@ -44,6 +44,7 @@ describe('plan workflow in the browser', () => {
       expect(await badge().textContent()).toBe('Nháp');
 
       // Record the consultation of every commune that still needs one.
+      await workflow().getByText('Lấy ý kiến nhân dân (xã thuộc Chương trình 135)').click();
       const missingRows = () => workflow().locator('tr', { hasText: 'Chưa có biên bản đồng thuận' });
       const missing = await missingRows().count();
       expect(missing).toBeGreaterThan(0);

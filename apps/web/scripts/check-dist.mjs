@@ -6,7 +6,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const DIST = 'dist';
-const HOME_JS_BUDGET_BYTES = 350 * 1024;
+// Raised from 350 kB when sign-in, the session menu and the plan workflow joined the first screen.
+const HOME_JS_BUDGET_BYTES = 400 * 1024;
 const IDE_ONLY = /monaco|graphiql|graphql\.worker|editor\.worker|json\.worker/i;
 const CDN_HOSTS =
   /\b(?:esm\.sh|unpkg\.com|cdn\.jsdelivr\.net|cdnjs\.cloudflare\.com|fonts\.googleapis\.com|fonts\.gstatic\.com|cdn\.skypack\.dev|ga\.jspm\.io)\b/;

@@ -4,13 +4,25 @@
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { AuditOrigin, Database, Db } from '@ntm/db';
-import { isDomainError, type Locale, localizeError, parseLocale } from '@ntm/domain';
 import {
+  ERROR_CODES,
+  type ErrorCode,
+  isDomainError,
+  type Locale,
+  localizeError,
+  parseLocale,
+} from '@ntm/domain';
+import {
+  type ExecutionArgs,
   execute,
+  type FragmentDefinitionNode,
   GraphQLError,
   type GraphQLFormattedError,
   type GraphQLSchema,
+  getOperationAST,
+  Kind,
   parse,
+  specifiedRules,
   subscribe,
   validate,
 } from 'graphql';
@@ -19,7 +31,10 @@ import type { Kysely } from 'kysely';
 import { WebSocketServer } from 'ws';
 import { authenticate } from '../auth/principal.ts';
 import { credentialsOf } from '../auth/session-cookie.ts';
-import { type AuthSettings, createContext } from '../context.ts';
+import { ANONYMOUS_ACTOR, type AuthSettings, createContext } from '../context.ts';
+import { callerKey, clientIp } from '../http/caller.ts';
+import { estimateCost, type QueryLimits, queryLimitError, queryLimitRules } from '../http/query-limits.ts';
+import type { RateLimiter } from '../http/rate-limit.ts';
 import type { Logger } from '../logger.ts';
 import { linkLiveSession } from './live-session.ts';
 import { type LiveSession, type PlanEventBus, startPlanEventBus } from './plan-event-bus.ts';
@@ -33,6 +48,10 @@ export interface LiveServerOptions {
   listen: Db['listen'] | undefined;
   maxPayloadBytes: number;
   auth: AuthSettings;
+  /** The HTTP path's limits hold here too: each operation is checked and counted. */
+  queryLimits: QueryLimits;
+  limiter: RateLimiter;
+  trustProxy: boolean;
 }
 
 export interface LiveServer {
@@ -52,6 +71,7 @@ interface ConnectionExtra {
   session: LiveSession;
   locale: Locale;
   origin: AuditOrigin;
+  callerKey: string;
   [key: PropertyKey]: unknown;
 }
 
@@ -73,14 +93,39 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
     path: '/graphql',
     maxPayload: options.maxPayloadBytes,
   });
+  const { queryLimits, limiter } = options;
+  const limitRules = [...specifiedRules, ...queryLimitRules(queryLimits)];
+  /** The cost needs the variables, so it is checked when the operation is about to run. */
+  const overCost = (args: ExecutionArgs) => {
+    const operation = getOperationAST(args.document, args.operationName);
+    if (!operation) return null;
+    const fragments = (name: string) =>
+      args.document.definitions.find(
+        (d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name,
+      );
+    const cost = estimateCost(args.schema, operation, fragments, args.variableValues ?? {});
+    return cost > queryLimits.maxCost ? queryLimitError('cost', queryLimits.maxCost, cost) : null;
+  };
   const graphqlWs = useServer<Record<string, unknown> | undefined, ConnectionExtra>(
     {
       schema: options.schema,
       // Pass graphql's own functions so execution uses the same graphql instance as the schema.
-      execute,
-      subscribe,
-      parse,
-      validate,
+      execute: (args) => {
+        const error = overCost(args);
+        return error ? { errors: [error] } : execute(args);
+      },
+      subscribe: (args) => {
+        const error = overCost(args);
+        return error ? { errors: [error] } : subscribe(args);
+      },
+      parse: (source) => parse(source, { maxTokens: queryLimits.maxTokens }),
+      validate: (schema, document) => validate(schema, document, limitRules),
+      onSubscribe(ctx) {
+        const retryAfter = limiter.take(ctx.extra.callerKey ?? 'unknown');
+        if (retryAfter === null) return;
+        const error = { code: 'RATE_LIMITED' as const, params: { retryAfter } };
+        return [new GraphQLError(localizeError(error, ctx.extra.locale ?? 'vi'), { extensions: error })];
+      },
       async onConnect(ctx) {
         const params = (ctx.connectionParams ?? {}) as ConnectionParams;
         const name = typeof params.name === 'string' ? params.name.trim().slice(0, MAX_NAME_LENGTH) : '';
@@ -88,7 +133,13 @@ export function startLiveServer(options: LiveServerOptions): LiveServer {
           db,
           credentialsOfConnection(ctx.connectionParams, ctx.extra.request),
         );
-        ctx.extra.session = { id: randomUUID(), name: name || null, actor: principal?.actor ?? 'anonymous' };
+        const actor = principal?.actor ?? ANONYMOUS_ACTOR;
+        ctx.extra.session = { id: randomUUID(), name: name || null, actor };
+        ctx.extra.callerKey = callerKey({
+          principal,
+          actor,
+          ip: clientIp(ctx.extra.request, { trustProxy: options.trustProxy }),
+        });
         ctx.extra.locale =
           params.locale === 'en' || params.locale === 'vi'
             ? params.locale
@@ -168,6 +219,13 @@ function formatError(error: GraphQLError, locale: Locale, log: Logger): GraphQLF
       ...(error.path ? { path: error.path } : {}),
       extensions: { code: original.code, params: original.params },
     };
+  }
+  // A limit refused the operation (QUERY_LIMIT_EXCEEDED): typed, in the connection's language.
+  const code = error.extensions?.['code'];
+  if (!original && typeof code === 'string' && (ERROR_CODES as readonly string[]).includes(code)) {
+    const { http: _http, ...extensions } = error.extensions;
+    const params = (extensions['params'] ?? {}) as Record<string, string | number>;
+    return { message: localizeError({ code: code as ErrorCode, params }, locale), extensions };
   }
   if (!original || original instanceof GraphQLError) return error.toJSON();
   log.error('internal error', { error: original.stack ?? String(original) });

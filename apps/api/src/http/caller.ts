@@ -20,14 +20,15 @@ export async function resolveCaller(
   req: IncomingMessage,
   options: { trustProxy: boolean },
 ): Promise<Caller> {
+  const principal = await authenticate(db, credentialsOf(req.headers));
+  return { principal, actor: principal?.actor ?? ANONYMOUS_ACTOR, ip: clientIp(req, options) };
+}
+
+/** The socket's address, or the first X-Forwarded-For hop behind a trusted proxy. */
+export function clientIp(req: IncomingMessage, options: { trustProxy: boolean }): string {
   const forwarded = options.trustProxy ? req.headers['x-forwarded-for'] : undefined;
   const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(',')[0]?.trim();
-  const principal = await authenticate(db, credentialsOf(req.headers));
-  return {
-    principal,
-    actor: principal?.actor ?? ANONYMOUS_ACTOR,
-    ip: first || req.socket.remoteAddress || 'unknown',
-  };
+  return first || req.socket.remoteAddress || 'unknown';
 }
 
 /** Signed-in callers (users, tokens) are limited per actor; anonymous ones per address. */

@@ -41,14 +41,7 @@ builder.objectFields(PlanRef, (t) => ({
   consultations: t.field({
     type: [CommuneConsultationRef],
     description: 'The public consultation records of the plan’s Program 135 communes.',
-    resolve: (p, _a, ctx) =>
-      ctx.db
-        .selectFrom('commune_consultation')
-        .innerJoin('commune', 'commune.id', 'commune_consultation.commune_id')
-        .selectAll('commune_consultation')
-        .where('plan_id', '=', p.id)
-        .orderBy('commune.search_key')
-        .execute(),
+    resolve: (p, _a, ctx) => ctx.loaders.consultationsByPlan.load(p.id),
   }),
   missingConsultations: t.field({
     type: [CommuneRef],

@@ -47,8 +47,7 @@ builder.objectFields(PlanRef, (t) => ({
   transitions: t.field({
     type: [PlanTransitionRef],
     description: 'The workflow history, oldest first.',
-    resolve: (p, _a, ctx) =>
-      ctx.db.selectFrom('plan_transition').selectAll().where('plan_id', '=', p.id).orderBy('id').execute(),
+    resolve: (p, _a, ctx) => ctx.loaders.transitionsByPlan.load(p.id),
   }),
   previousRevision: t.field({
     type: PlanRef,
@@ -60,8 +59,7 @@ builder.objectFields(PlanRef, (t) => ({
   revisions: t.field({
     type: [PlanRef],
     description: 'Plans opened as revisions of this one, oldest first.',
-    resolve: (p, _a, ctx) =>
-      ctx.db.selectFrom('plan').selectAll().where('previous_revision_id', '=', p.id).orderBy('id').execute(),
+    resolve: (p, _a, ctx) => ctx.loaders.revisionsByPlan.load(p.id),
   }),
 }));
 

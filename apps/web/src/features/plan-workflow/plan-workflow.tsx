@@ -154,7 +154,7 @@ function Consultations({ plan, onSaved }: { plan: WorkflowPlan; onSaved: () => v
   const missing = new Set(plan.missingConsultations.map((c) => c.id));
   const records = new Map(plan.consultations.map((c) => [c.commune.id, c]));
   return (
-    <details className="consultations" open={missing.size > 0 && plan.status === 'DRAFT'}>
+    <details className="consultations">
       <summary>
         {t('consultation.heading')}
         {missing.size > 0 && (
