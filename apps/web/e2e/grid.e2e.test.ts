@@ -198,7 +198,10 @@ afterAll(async () => {
 describe('allocation grid', () => {
   it('shows the communes with pinned columns, criteria groups and the analysis panel', async () => {
     await openGrid();
-    await expect.poll(() => page.getByText('Lục Sơn').first().isVisible()).toBe(true);
+    // In the grid: the folded consultation records name the commune too.
+    await expect
+      .poll(() => page.getByTestId('allocation-grid').getByText('Lục Sơn').first().isVisible())
+      .toBe(true);
     await expect.poll(() => page.getByTestId('analysis-panel').isVisible()).toBe(true);
     await screenshot(page, 'grid-by-source');
   });

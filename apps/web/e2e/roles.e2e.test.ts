@@ -55,7 +55,11 @@ describe('signing in as each demo role', () => {
     it(`${view.user}: sees their role and a ${view.grid} grid`, async () => {
       const page = await signIn(view.user);
       await expect.poll(() => page.getByTestId('user-role').textContent()).toMatch(view.role);
-      await expect.poll(() => page.getByText('Lục Sơn').first().isVisible(), { timeout: 15_000 }).toBe(true);
+      await expect
+        .poll(() => page.getByTestId('allocation-grid').getByText('Lục Sơn').first().isVisible(), {
+          timeout: 15_000,
+        })
+        .toBe(true);
       const readOnly = page.getByTestId('grid-read-only');
       const ownCommune = page.getByText('Bạn chỉ sửa được các ô của xã Lục Sơn.');
       await expect.poll(() => readOnly.isVisible()).toBe(view.grid === 'readOnly');

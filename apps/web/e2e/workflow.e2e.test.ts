@@ -31,7 +31,7 @@ describe('plan workflow in the browser', () => {
     async () => {
       const data = await fetch(`${app.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...app.authHeaders },
         body: JSON.stringify({ query: '{ plans { edges { node { id } } } }' }),
       }).then((r) => r.json() as Promise<any>);
       const planId: string = data.data.plans.edges[0].node.id;
@@ -81,7 +81,7 @@ describe('plan workflow in the browser', () => {
       expect(await step('Trình phê duyệt').isVisible()).toBe(true);
       const revisions = await fetch(`${app.url}/graphql`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...app.authHeaders },
         body: JSON.stringify({
           query: 'query($id: ID!) { plan(id: $id) { status revisions { id status revision } } }',
           variables: { id: planId },
