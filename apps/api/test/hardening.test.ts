@@ -180,9 +180,16 @@ describe('query limits', () => {
 describe('the WebSocket path', () => {
   /** One operation over graphql-ws: its result, or the errors it was refused with. */
   async function overWebSocket(baseUrl: string, query: string, variables: Record<string, unknown> = {}) {
+    // Signed in as the admin: the session cookie goes with the upgrade request, as a browser's does.
+    const headers = await app.authHeaders(TEST_ADMIN.username);
+    class SignedInWebSocket extends WebSocket {
+      constructor(address: string, protocols?: string | string[]) {
+        super(address, protocols, { headers });
+      }
+    }
     const client = createClient({
       url: `${baseUrl.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
+      webSocketImpl: SignedInWebSocket,
       retryAttempts: 0,
       connectionParams: { locale: 'en' },
     });
