@@ -36,6 +36,8 @@ describe('public entry', () => {
       'toEligibilityParams',
       'toQuarterCode',
       'toSearchKey',
+      'WORKFLOW_TARGET',
+      'workflowActionsFor',
     ];
     expect(Object.keys(domain).sort()).toEqual(expected.sort());
   });
