@@ -78,7 +78,9 @@ describe('plan workflow in the browser', () => {
       await step('Mở bản điều chỉnh').click();
       await poll(() => decodeURIComponent(page.url())).not.toContain(planId);
       await poll(() => badge().textContent()).toBe('Nháp');
-      expect(await step('Trình phê duyệt').isVisible()).toBe(true);
+      // The new draft's own steps, never the locked plan's (each screen waits for its own answer).
+      await poll(() => step('Trình phê duyệt').isVisible()).toBe(true);
+      expect(await step('Mở bản điều chỉnh').count()).toBe(0);
       const revisions = await fetch(`${app.url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...app.authHeaders },

@@ -20,11 +20,26 @@ export function useQuery<TData, TVariables>(
   options: { refetchOnLocale?: boolean } = {},
 ) {
   const [locale] = useLocale();
-  const [state, setState] = useState<QueryState<TData>>({ status: 'loading' });
+  // The answer remembers which variables it answered: data for another plan never shows, even for
+  // the one render between a navigation and the effect that starts the new request.
+  const [answer, setAnswer] = useState<{ key: string; state: QueryState<TData> }>({
+    key: '',
+    state: { status: 'loading' },
+  });
   const [reloadCount, setReloadCount] = useState(0);
   // Variables are compared by value so callers can pass an object literal.
   const variablesKey = JSON.stringify(variables);
   const localeKey = options.refetchOnLocale ? locale : null;
+  const state: QueryState<TData> = answer.key === variablesKey ? answer.state : { status: 'loading' };
+  const setState = useCallback(
+    (next: QueryState<TData> | ((current: QueryState<TData>) => QueryState<TData>)) =>
+      setAnswer((current) => {
+        const mine: QueryState<TData> =
+          current.key === variablesKey ? current.state : { status: 'loading' };
+        return { key: variablesKey, state: typeof next === 'function' ? next(mine) : next };
+      }),
+    [variablesKey],
+  );
 
   // variablesKey stands for variables; reloadCount forces a refetch; localeKey refetches on a language
   // change only when the screen asks for it (server texts in the new language).
@@ -40,21 +55,23 @@ export function useQuery<TData, TVariables>(
         if (!isAbortError(error)) setState({ status: 'error', error });
       });
     return () => controller.abort();
-  }, [document, variablesKey, reloadCount, localeKey]);
+  }, [document, variablesKey, reloadCount, localeKey, setState]);
 
   const reload = useCallback(() => {
     setState({ status: 'loading' });
     setReloadCount((count) => count + 1);
-  }, []);
+  }, [setState]);
 
   /** Refetches in the background: the current data stays on screen until the answer replaces it. */
   const refresh = useCallback(() => setReloadCount((count) => count + 1), []);
 
-  const setData = useCallback((update: (data: TData) => TData) => {
-    setState((current) =>
-      current.status === 'ready' ? { status: 'ready', data: update(current.data) } : current,
-    );
-  }, []);
+  const setData = useCallback(
+    (update: (data: TData) => TData) =>
+      setState((current) =>
+        current.status === 'ready' ? { status: 'ready', data: update(current.data) } : current,
+      ),
+    [setState],
+  );
 
   return { state, reload, refresh, setData };
 }
