@@ -12,7 +12,7 @@ import { createLogger } from '../src/logger.ts';
 import { type App, createApp } from '../src/server.ts';
 import { gqlAt } from './api-process.ts';
 import { useSession } from './auth-session.ts';
-import { TEST_ADMIN } from './harness.ts';
+import { recordMissingConsultations, TEST_ADMIN } from './harness.ts';
 
 const serverUrl = process.env['NTM_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 
@@ -261,20 +261,7 @@ describe('concurrent writers of one plan', () => {
   it('makes a status change wait for the cell writers in flight, then refuses new edits', async () => {
     // Submitting needs the Program 135 communes' public consultations on record (before the blocker, which holds
     // the plan row that recording a consultation locks too).
-    const { plan } = await gql(`query($id: ID!) { plan(id: $id) { missingConsultations { id } } }`, {
-      id: planId,
-    });
-    for (const commune of plan.missingConsultations) {
-      await gql(`mutation($i: RecordConsultationInput!) { recordConsultation(input: $i) { __typename } }`, {
-        i: {
-          planId,
-          communeId: commune.id,
-          heldOn: '2022-03-15',
-          outcome: 'AGREED',
-          minutesRef: 'BB-01/2022',
-        },
-      });
-    }
+    await recordMissingConsultations(gql, planId);
     const inFlight = takeCell();
     const later = takeCell();
     const blocker = await blockerInserting(inFlight);

@@ -142,37 +142,10 @@ export async function startTestApp(overrides: Partial<AppSettings> = {}) {
     return result.data;
   }
 
-  /**
-   * Records an agreed public consultation for every Program 135 commune of the plan that has
-   * money and none yet, so the plan can be submitted.
-   */
-  async function recordConsultations(planId: string) {
-    const data = await ok(`query($id: ID!) { plan(id: $id) { missingConsultations { id } } }`, {
-      id: planId,
-    });
-    for (const commune of data.plan.missingConsultations as Array<{ id: string }>) {
-      const result = await ok(
-        `mutation($input: RecordConsultationInput!) { recordConsultation(input: $input) { __typename } }`,
-        {
-          input: {
-            planId,
-            communeId: commune.id,
-            heldOn: '2022-03-15',
-            outcome: 'AGREED',
-            minutesRef: 'BB-01/2022',
-          },
-        },
-      );
-      if (result.recordConsultation.__typename !== 'ConsultationPayload') {
-        throw new Error(`recordConsultation: ${JSON.stringify(result)}`);
-      }
-    }
-  }
-
   return {
     url,
     db: database.db,
-    recordConsultations,
+    recordConsultations: (planId: string) => recordMissingConsultations(ok, planId),
     counter,
     gql,
     ok,
@@ -189,3 +162,33 @@ export async function startTestApp(overrides: Partial<AppSettings> = {}) {
 }
 
 export type TestApp = Awaited<ReturnType<typeof startTestApp>>;
+
+/**
+ * Records an agreed public consultation for every Program 135 commune of the plan that has money
+ * and none yet, so the plan can be submitted. `call` is any test's "GraphQL data or throw".
+ */
+export async function recordMissingConsultations(
+  call: (query: string, variables: Record<string, unknown>) => Promise<any>,
+  planId: string,
+): Promise<void> {
+  const data = await call(`query($id: ID!) { plan(id: $id) { missingConsultations { id } } }`, {
+    id: planId,
+  });
+  for (const commune of data.plan.missingConsultations as Array<{ id: string }>) {
+    const result = await call(
+      `mutation($input: RecordConsultationInput!) { recordConsultation(input: $input) { __typename } }`,
+      {
+        input: {
+          planId,
+          communeId: commune.id,
+          heldOn: '2022-03-15',
+          outcome: 'AGREED',
+          minutesRef: 'BB-01/2022',
+        },
+      },
+    );
+    if (result.recordConsultation.__typename !== 'ConsultationPayload') {
+      throw new Error(`recordConsultation: ${JSON.stringify(result)}`);
+    }
+  }
+}
