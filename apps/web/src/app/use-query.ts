@@ -34,8 +34,7 @@ export function useQuery<TData, TVariables>(
   const setState = useCallback(
     (next: QueryState<TData> | ((current: QueryState<TData>) => QueryState<TData>)) =>
       setAnswer((current) => {
-        const mine: QueryState<TData> =
-          current.key === variablesKey ? current.state : { status: 'loading' };
+        const mine: QueryState<TData> = current.key === variablesKey ? current.state : { status: 'loading' };
         return { key: variablesKey, state: typeof next === 'function' ? next(mine) : next };
       }),
     [variablesKey],
