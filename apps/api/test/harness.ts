@@ -1,6 +1,6 @@
 // Starts the real HTTP app on a free port over a fresh test database (PGlite in memory, or a
 // fresh PostgreSQL database when NTM_TEST_DATABASE_URL is set) with the Lục Nam demo loaded.
-import { seedDemo, seedReference } from '@ntm/db';
+import { DEMO_LOGINS, seedDemo, seedReference } from '@ntm/db';
 import { createTestDb } from '@ntm/db/testing';
 import { ensureAdmin } from '../src/auth/bootstrap-admin.ts';
 import { createLogger } from '../src/logger.ts';
@@ -20,13 +20,7 @@ export const AUTH_STATEMENTS = 1;
 export const TEST_ADMIN = { username: 'admin', password: 'test-admin-password' } as const;
 
 /** The demo accounts (README), one per scoped role. */
-export const DEMO_USERS = {
-  provincePlanner: { username: 'bacgiang.kehoach', password: 'kehoach-tinh-2022' },
-  districtPlanner: { username: 'lucnam.kehoach', password: 'kehoach-huyen-2022' },
-  communeOfficer: { username: 'lucson.canbo', password: 'canbo-xa-2022' },
-  councilReviewer: { username: 'lucnam.hdnd', password: 'hdnd-huyen-2022' },
-  viewer: { username: 'lucnam.xem', password: 'xem-lucnam-2022' },
-} as const;
+export const DEMO_USERS = DEMO_LOGINS;
 
 /**
  * Who a request is sent as: a user name (signed in once, cookie reused), `{ bearer }` for an API

@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { ensureAdmin } from '@ntm/api/bootstrap-admin';
 import { createLogger } from '@ntm/api/logger';
 import { createApp } from '@ntm/api/server';
-import { seedDemo, seedReference } from '@ntm/db';
+import { DEMO_LOGINS, seedDemo, seedReference } from '@ntm/db';
 import { createTestDb } from '@ntm/db/testing';
 import { type Browser, chromium, type Page } from 'playwright-core';
 
@@ -50,12 +50,8 @@ export async function startE2EApp() {
 /** The accounts a browser test can sign in as: the admin made at start, and the demo users (README). */
 export const E2E_USERS = {
   admin: { username: 'admin', password: 'e2e-admin-password' },
-  provincePlanner: { username: 'bacgiang.kehoach', password: 'kehoach-tinh-2022' },
-  districtPlanner: { username: 'lucnam.kehoach', password: 'kehoach-huyen-2022' },
-  communeOfficer: { username: 'lucson.canbo', password: 'canbo-xa-2022' },
-  councilReviewer: { username: 'lucnam.hdnd', password: 'hdnd-huyen-2022' },
-  viewer: { username: 'lucnam.xem', password: 'xem-lucnam-2022' },
-} as const;
+  ...DEMO_LOGINS,
+};
 export type E2EUser = keyof typeof E2E_USERS;
 
 /** The app the test file started: new pages sign in to it. */

@@ -8,6 +8,7 @@ export { findPlanCellsCompact, sumAllocations } from './queries/allocations.ts';
 export type { CommuneFilter, KeysetPage } from './queries/communes.ts';
 export { findCommunes } from './queries/communes.ts';
 export type * from './schema.ts';
+export { DEMO_LOGINS } from './seed/demo-luc-nam-data.ts';
 export type { SeedDemoResult } from './seed/seed-demo.ts';
 export { seedDemo } from './seed/seed-demo.ts';
 export { seedReference } from './seed/seed-reference.ts';

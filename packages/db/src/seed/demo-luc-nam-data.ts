@@ -531,7 +531,7 @@ export const demoAllocations: DemoAllocationSeed[] = [
 /**
  * One demo account per scoped role (the admin is created at first start, see README). DEMO ONLY:
  * the passwords are published in the README. Hashes are argon2id (m=19456 KiB, t=2, p=1) of the
- * password in the comment, made with `pnpm --filter @ntm/api hash-password <password>`.
+ * password beside it, made with `hashPassword` (apps/api/src/auth/passwords.ts).
  */
 export const demoUsers: ReadonlyArray<{
   username: string;
@@ -540,11 +540,13 @@ export const demoUsers: ReadonlyArray<{
   scope: 'province' | 'district' | 'commune';
   /** The commune, for the commune-scoped account. */
   communeName?: string;
+  /** Published in the README: these accounts exist to be tried. */
+  password: string;
   passwordHash: string;
 }> = [
   {
-    // kehoach-tinh-2022
     username: 'bacgiang.kehoach',
+    password: 'kehoach-tinh-2022',
     displayName: 'Phòng Kế hoạch tỉnh Bắc Giang',
     role: 'province_planner',
     scope: 'province',
@@ -552,8 +554,8 @@ export const demoUsers: ReadonlyArray<{
       '$argon2id$v=19$m=19456,t=2,p=1$Sku7EghBgPaPTeJehcnM4g$YTha+sANRBMJsb3VYsri38jengZSdQeUUS7bcs4O2jM',
   },
   {
-    // kehoach-huyen-2022
     username: 'lucnam.kehoach',
+    password: 'kehoach-huyen-2022',
     displayName: 'Phòng Tài chính – Kế hoạch huyện Lục Nam',
     role: 'district_planner',
     scope: 'district',
@@ -561,8 +563,8 @@ export const demoUsers: ReadonlyArray<{
       '$argon2id$v=19$m=19456,t=2,p=1$eXVJx9/ZWo8ABtasg5knDA$NCUnljZOVSe2DYAzNeXc1Mq0F09vCVs/YHG6GOE4YwY',
   },
   {
-    // canbo-xa-2022
     username: 'lucson.canbo',
+    password: 'canbo-xa-2022',
     displayName: 'Cán bộ xã Lục Sơn',
     role: 'commune_officer',
     scope: 'commune',
@@ -571,8 +573,8 @@ export const demoUsers: ReadonlyArray<{
       '$argon2id$v=19$m=19456,t=2,p=1$0953IVceJmHqml87n8uGUg$j2yXjIJB5ROMeV9gZXvwLv6TYbxiVUMPXk0CDXzHE1s',
   },
   {
-    // hdnd-huyen-2022
     username: 'lucnam.hdnd',
+    password: 'hdnd-huyen-2022',
     displayName: 'HĐND huyện Lục Nam',
     role: 'council_reviewer',
     scope: 'district',
@@ -580,8 +582,8 @@ export const demoUsers: ReadonlyArray<{
       '$argon2id$v=19$m=19456,t=2,p=1$OzlOzGUjQTmr6kz6uoMV/Q$MQflrYI2tBjnpbc/YeAs58wOZI13nZj/u68dQNAY+c4',
   },
   {
-    // xem-lucnam-2022
     username: 'lucnam.xem',
+    password: 'xem-lucnam-2022',
     displayName: 'Người xem (Lục Nam)',
     role: 'viewer',
     scope: 'district',
@@ -589,3 +591,14 @@ export const demoUsers: ReadonlyArray<{
       '$argon2id$v=19$m=19456,t=2,p=1$BH9RoWC92XkV/vHKZQbPsg$9jZ5qUUFRPs+2cAcWHi6dYBH07j+HgO/e1qlR4wJ7BI',
   },
 ];
+
+type CamelRole<R extends string> = R extends `${infer Head}_${infer Tail}` ? `${Head}${Capitalize<Tail>}` : R;
+type DemoRole = (typeof demoUsers)[number]['role'];
+
+/** Sign-in names and passwords of the demo accounts by role (`districtPlanner`…), for tests and benches. */
+export const DEMO_LOGINS = Object.fromEntries(
+  demoUsers.map((user) => [
+    user.role.replace(/_(\w)/g, (_, letter: string) => letter.toUpperCase()),
+    { username: user.username, password: user.password },
+  ]),
+) as Record<CamelRole<DemoRole>, { username: string; password: string }>;
