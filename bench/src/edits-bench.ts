@@ -2,15 +2,18 @@
 // (hot cells, multi-cell batches, lost answers resent with the same Idempotency-Key), on
 // PostgreSQL and PGlite, each followed by an audit check counting lost edits; then subscription
 // delivery latency between two API processes on one PostgreSQL. Prints markdown tables.
+// On PostgreSQL the API runs in its own process(es) (this script with --serve), so the load
+// clients here do not share its event loop; the clients learn versions like the grid does, from
+// planChanged events and conflict answers, so a conflict means real contention.
 // Run: pnpm --filter @ntm/bench bench:edits   (knobs in env.ts). Talks only to 127.0.0.1.
 // Node 20 needs --experimental-websocket for the subscriber (the script passes it).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { availableParallelism, totalmem } from 'node:os';
+import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { createLogger } from '@ntm/api/logger';
-import { createApp } from '@ntm/api/server';
+import { type App, createApp } from '@ntm/api/server';
 import { createDb, type Database, type Db, seedDemo, seedReference } from '@ntm/db';
 import { createTestDb, type TestDb } from '@ntm/db/testing';
 import { type Kysely, sql } from 'kysely';
@@ -26,7 +29,7 @@ const SAVE = `mutation Save($input: SetAllocationsInput!) { setAllocations(input
   ... on VersionConflictError { conflicts { communeId criterionId sourceId currentVersion currentAmount } }
   ... on Error { code message } } }`;
 const WATCH = `subscription Watch($planId: ID!) { planChanged(planId: $planId) {
-  __typename ... on CellsChanged { batchId } } }`;
+  __typename ... on CellsChanged { batchId cells { communeId criterionId sourceId amount version } } } }`;
 
 interface CellRef {
   communeId: string;
@@ -64,6 +67,8 @@ interface ScenarioRow {
   requests: number;
   lost: number;
   failures: number;
+  /** 1-minute load average when the scenario ended (2 cores: above 2 means waiting for CPU). */
+  load: number;
 }
 
 const keyOf = (c: CellRef) => `${c.communeId}|${c.criterionId}|${c.sourceId}`;
@@ -130,6 +135,7 @@ async function save(
 async function runLoad(
   clients: number,
   seconds: number,
+  known: Map<string, Known>,
   step: (client: number, known: Map<string, Known>, result: LoadResult) => Promise<void>,
 ): Promise<LoadResult> {
   const result: LoadResult = {
@@ -147,7 +153,6 @@ async function runLoad(
   let measureStart = 0;
   await Promise.all(
     Array.from({ length: clients }, async (_, client) => {
-      const known = new Map<string, Known>();
       while (Date.now() < end) {
         const isWarm = Date.now() >= warmEnd;
         if (isWarm && measureStart === 0) measureStart = performance.now();
@@ -173,7 +178,7 @@ function record(
   result.latencies.push(performance.now() - began);
   if (answer?.__typename === 'SetAllocationsPayload') {
     for (const c of answer.cells) {
-      known.set(keyOf(c), { amount: BigInt(c.amount), version: c.version });
+      learn(known, c, BigInt(c.amount), c.version);
       if (c.changed)
         result.acked.push({ batchId: answer.batchId, key: cellKey(c), amount: BigInt(c.amount) });
     }
@@ -184,8 +189,13 @@ function record(
     result.failures++;
     return;
   }
-  for (const c of answer.conflicts)
-    known.set(keyOf(c), { amount: BigInt(c.currentAmount), version: c.currentVersion });
+  for (const c of answer.conflicts) learn(known, c, BigInt(c.currentAmount), c.currentVersion);
+}
+
+/** Answers and events arrive out of order: a cell's known version only moves forward. */
+function learn(known: Map<string, Known>, cell: CellRef, amount: bigint, version: number) {
+  const key = keyOf(cell);
+  if ((known.get(key)?.version ?? -1) < version) known.set(key, { amount, version });
 }
 
 /** Acknowledged edits missing from the audit (or with another value there), plus audit rows nobody was told about. */
@@ -217,6 +227,10 @@ async function maxAuditId(db: Kysely<Database>): Promise<bigint> {
 
 interface Target {
   url: string;
+  /** Every API process serving the load (PostgreSQL: `--serve` children); clients take turns. */
+  urls: string[];
+  /** Versions every client knows, kept fresh by planChanged like the grid's. */
+  known: Map<string, Known>;
   /** The bench admin's session, sent with every request. */
   headers: { cookie: string };
   db: Kysely<Database>;
@@ -226,7 +240,8 @@ interface Target {
   numeric: Map<string, string>;
 }
 
-async function prepareTarget(url: string, db: Kysely<Database>): Promise<Target> {
+async function prepareTarget(urls: string[], db: Kysely<Database>): Promise<Target> {
+  const url = urls[0]!;
   const { headers } = await signInAsBenchAdmin(db, url);
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
@@ -248,17 +263,22 @@ async function prepareTarget(url: string, db: Kysely<Database>): Promise<Target>
   const numeric = new Map(
     cells.map((c) => [keyOf(c), `${idOf(c.communeId)}:${idOf(c.criterionId)}:${idOf(c.sourceId)}`]),
   );
-  return { url, headers, db, planId: plan.id, cells, numeric };
+  return { url, urls, known: new Map(), headers, db, planId: plan.id, cells, numeric };
+}
+
+/** The client's API process: clients are spread over the processes in turn. */
+function clientTarget(target: Target, client: number): Target {
+  return { ...target, url: target.urls[client % target.urls.length]! };
 }
 
 async function singleCellScenario(target: Target): Promise<LoadResult> {
   const cellKey = (c: CellRef) => target.numeric.get(keyOf(c))!;
-  return runLoad(env.editConnections, env.editSeconds, async (client, known, result) => {
+  return runLoad(env.editConnections, env.editSeconds, target.known, async (client, known, result) => {
     const random = createRandom(env.seed + client + result.requests * 7919);
     const cell = random.pick(target.cells);
     const began = performance.now();
     const answer = await save(
-      target,
+      clientTarget(target, client),
       [
         {
           cell,
@@ -278,7 +298,7 @@ async function soakMixScenario(target: Target): Promise<LoadResult> {
   const hot = target.cells.slice(0, 8);
   const cold = target.cells.slice(8);
   const randoms = Array.from({ length: env.editPlanners }, (_, i) => createRandom(env.seed * 31 + i));
-  return runLoad(env.editPlanners, env.editSeconds, async (client, known, result) => {
+  return runLoad(env.editPlanners, env.editSeconds, target.known, async (client, known, result) => {
     const random = randoms[client]!;
     const size = random.chance(0.6) ? 1 : 2 + random.int(4);
     const chosen = new Map<string, CellRef>();
@@ -295,7 +315,7 @@ async function soakMixScenario(target: Target): Promise<LoadResult> {
     if (loseFirstAnswer) result.lostAnswers++;
     const began = performance.now();
     const answer = await save(
-      target,
+      clientTarget(target, client),
       edits,
       random.chance(0.5) ? 'ALL_OR_NOTHING' : 'APPLY_OTHERS',
       loseFirstAnswer,
@@ -321,11 +341,8 @@ async function openBackend(
   return { app, admin, databaseUrl: url.toString() };
 }
 
-async function benchBackend(backend: Backend, rows: ScenarioRow[], delivery: DeliveryResult[]) {
-  const { app: database, admin, databaseUrl } = await openBackend(backend);
-  await seedReference(database.db);
-  await seedDemo(database.db);
-  const app = createApp({
+function appOptions(database: Db) {
+  return {
     db: database.db,
     log: createLogger('silent'),
     webDist: '/nonexistent',
@@ -334,14 +351,45 @@ async function benchBackend(backend: Backend, rows: ScenarioRow[], delivery: Del
     rateLimit: { perMinute: 0, burst: 1 },
     maxBodyBytes: 16 * 1024 * 1024,
     listen: database.listen,
-  });
-  const url = `http://127.0.0.1:${await app.listen(0, '127.0.0.1')}`;
+  };
+}
+
+async function benchBackend(backend: Backend, rows: ScenarioRow[], delivery: DeliveryResult[]) {
+  const { app: database, admin, databaseUrl } = await openBackend(backend);
+  await seedReference(database.db);
+  await seedDemo(database.db);
+  // PGlite lives in this process's memory, so its API runs here, beside the load; on PostgreSQL
+  // each API process is a child of its own, as in production.
+  let inProcess: App | null = null;
+  const children: ChildProcess[] = [];
+  const unsubscribes: Array<() => void> = [];
   try {
-    const target = await prepareTarget(url, database.db);
+    let urls: string[];
+    if (backend === 'postgres' && databaseUrl) {
+      const started = await Promise.all(
+        Array.from({ length: env.editProcesses }, () => startServeProcess(databaseUrl)),
+      );
+      children.push(...started.map((s) => s.child));
+      urls = started.map((s) => s.url);
+    } else {
+      inProcess = createApp(appOptions(database));
+      urls = [`http://127.0.0.1:${await inProcess.listen(0, '127.0.0.1')}`];
+    }
+    const target = await prepareTarget(urls, database.db);
+    for (const url of urls) {
+      unsubscribes.push(
+        await subscribe(url, target.headers, target.planId, (event) => {
+          for (const c of event.cells ?? []) learn(target.known, c, BigInt(c.amount), c.version);
+        }),
+      );
+    }
     const version = await sql<{ v: string }>`select current_setting('server_version') as v`.execute(
       database.db,
     );
-    console.error(`${backend} ${version.rows[0]?.v}: ${target.cells.length} cells`);
+    console.error(
+      `${backend} ${version.rows[0]?.v}: ${target.cells.length} cells, ${urls.length} API process(es) ` +
+        `${inProcess ? 'in the load process' : `apart, pool ${env.editPool}`}`,
+    );
     for (const [scenario, run] of [
       [`single-cell, ${env.editConnections} connections`, singleCellScenario],
       [`soak mix, ${env.editPlanners} planners`, soakMixScenario],
@@ -352,7 +400,7 @@ async function benchBackend(backend: Backend, rows: ScenarioRow[], delivery: Del
       const sorted = [...result.latencies].sort((a, b) => a - b);
       const row: ScenarioRow = {
         backend,
-        scenario,
+        scenario: inProcess ? scenario : `${scenario}, ${urls.length} API process(es)`,
         reqPerSec: result.requests / result.seconds,
         cellsPerSec: result.acked.length / (result.seconds + 2),
         p50: percentile(sorted, 50),
@@ -361,13 +409,16 @@ async function benchBackend(backend: Backend, rows: ScenarioRow[], delivery: Del
         requests: result.requests,
         lost,
         failures: result.failures,
+        load: loadavg()[0]!,
       };
       rows.push(row);
       console.error(JSON.stringify(row));
     }
     if (backend === 'postgres' && databaseUrl) delivery.push(await measureDelivery(target, databaseUrl));
   } finally {
-    await app.stop();
+    for (const unsubscribe of unsubscribes) unsubscribe();
+    await Promise.all(children.map(stopServeProcess));
+    await inProcess?.stop();
     await database.close();
     await admin?.close();
   }
@@ -379,12 +430,17 @@ interface DeliveryResult {
   fromAnswer: { p50: number; p99: number; max: number };
 }
 
-/** A second API process (this script in --serve mode) on the same PostgreSQL; resolves with its URL. */
-async function startSecondProcess(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--serve'], {
-    env: { ...process.env, NTM_BENCH_SERVE_DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+/** An API process (this script in --serve mode) on the same PostgreSQL; resolves with its URL. */
+async function startServeProcess(databaseUrl: string): Promise<{ child: ChildProcess; url: string }> {
+  const profile = env.editCpuProf ? ['--cpu-prof', `--cpu-prof-dir=${env.editCpuProf}`] : [];
+  const child = spawn(
+    process.execPath,
+    [...process.execArgv, ...profile, fileURLToPath(import.meta.url), '--serve'],
+    {
+      env: { ...process.env, NTM_BENCH_SERVE_DATABASE_URL: databaseUrl },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   const url = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`second process exited with ${code}`)));
     createInterface({ input: child.stdout! }).on('line', (line) => {
@@ -392,6 +448,14 @@ async function startSecondProcess(databaseUrl: string): Promise<{ child: ChildPr
     });
   });
   return { child, url };
+}
+
+/** SIGTERM, then wait for the exit (a CPU profile is written on the way out). */
+function stopServeProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null) return Promise.resolve();
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  child.kill('SIGTERM');
+  return exited;
 }
 
 /**
@@ -402,7 +466,10 @@ function subscribe(
   url: string,
   headers: Target['headers'],
   planId: string,
-  onBatch: (batchId: string) => void,
+  onCells: (event: {
+    batchId: string;
+    cells: Array<CellRef & { amount: string; version: number }> | null;
+  }) => void,
 ): Promise<() => void> {
   return new Promise((resolve, reject) => {
     const socket = new WebSocket(`${url.replace(/^http/, 'ws')}/graphql`, {
@@ -424,7 +491,7 @@ function subscribe(
       } else if (frame.type === 'next') {
         const event = frame.payload?.data?.planChanged;
         if (event?.__typename === 'ViewersChanged') resolve(() => socket.close());
-        if (event?.__typename === 'CellsChanged') onBatch(event.batchId);
+        if (event?.__typename === 'CellsChanged') onCells(event);
       } else if (frame.type === 'error') {
         reject(new Error(`subscription refused: ${JSON.stringify(frame.payload)}`));
       } else if (frame.type === 'ping') {
@@ -436,11 +503,11 @@ function subscribe(
 
 async function measureDelivery(target: Target, databaseUrl: string): Promise<DeliveryResult> {
   if (typeof WebSocket === 'undefined') throw new Error('run with node --experimental-websocket (Node 20)');
-  const second = await startSecondProcess(databaseUrl);
+  const second = await startServeProcess(databaseUrl);
   const arrivals = new Map<string, number>();
   const waiters = new Map<string, () => void>();
   // Sessions live in the database: the cookie from process A signs in on process B too.
-  const close = await subscribe(second.url, target.headers, target.planId, (batchId) => {
+  const close = await subscribe(second.url, target.headers, target.planId, ({ batchId }) => {
     arrivals.set(batchId, performance.now());
     waiters.get(batchId)?.();
   });
@@ -489,7 +556,7 @@ async function measureDelivery(target: Target, databaseUrl: string): Promise<Del
     }
   } finally {
     close();
-    second.child.kill('SIGTERM');
+    await stopServeProcess(second.child);
   }
   const stat = (values: number[]) => {
     const sorted = [...values].sort((a, b) => a - b);
@@ -500,17 +567,8 @@ async function measureDelivery(target: Target, databaseUrl: string): Promise<Del
 
 /** --serve: the second API process of the delivery measurement. */
 async function serve() {
-  const database = await createDb({ databaseUrl: process.env['NTM_BENCH_SERVE_DATABASE_URL'] });
-  const app = createApp({
-    db: database.db,
-    log: createLogger('silent'),
-    webDist: '/nonexistent',
-    ideEnabled: false,
-    // One load client drives every request: no per-caller limit.
-    rateLimit: { perMinute: 0, burst: 1 },
-    maxBodyBytes: 16 * 1024 * 1024,
-    listen: database.listen,
-  });
+  const database = await createDb({ databaseUrl: env.serveDatabaseUrl, maxConnections: env.editPool });
+  const app = createApp(appOptions(database));
   const port = await app.listen(0, '127.0.0.1');
   console.log(`listening http://127.0.0.1:${port}`);
   process.on('SIGTERM', () => {
@@ -532,13 +590,13 @@ async function main() {
       `${new Date().toISOString().slice(0, 10)}; ${env.editSeconds} s per scenario after a 2 s warm-up.\n`,
   );
   console.log(
-    '| Back end | Scenario | req/s | changed cells/s | p50 ms | p99 ms | requests with conflicts | lost edits | failures |',
+    '| Back end | Scenario | req/s | changed cells/s | p50 ms | p99 ms | requests with conflicts | lost edits | failures | load |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
       `| ${r.backend} | ${r.scenario} | ${fmt(r.reqPerSec)} | ${fmt(r.cellsPerSec)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ` +
-        `${r.conflicts} of ${r.requests} | ${r.lost} | ${r.failures} |`,
+        `${r.conflicts} of ${r.requests} | ${r.lost} | ${r.failures} | ${r.load.toFixed(1)} |`,
     );
   }
   for (const d of delivery) {

@@ -16,6 +16,14 @@ const schema = z.object({
   NTM_BENCH_EDIT_CONNECTIONS: z.coerce.number().int().positive().default(10),
   /** edits-bench: planners of the soak-mix scenario. */
   NTM_BENCH_EDIT_PLANNERS: z.coerce.number().int().positive().default(20),
+  /** edits-bench (PostgreSQL): API processes the load is spread over, each its own `--serve` child. */
+  NTM_BENCH_EDIT_PROCESSES: z.coerce.number().int().positive().default(1),
+  /** edits-bench (PostgreSQL): pool size of each API process (the production default is 10). */
+  NTM_BENCH_EDIT_POOL: z.coerce.number().int().positive().default(10),
+  /** edits-bench: a folder makes every API child write a V8 CPU profile there (`--cpu-prof`). */
+  NTM_BENCH_EDIT_CPU_PROF: z.string().optional(),
+  /** edits-bench: set by the script for its own `--serve` children. */
+  NTM_BENCH_SERVE_DATABASE_URL: z.string().optional(),
   /** browser-bench: measured runs on the province plan (first render, scroll, paste). */
   NTM_BENCH_BROWSER_RUNS: z.coerce.number().int().positive().default(5),
   /** browser-bench: measured runs on the national plan. */
@@ -41,6 +49,10 @@ export const env = {
   editSeconds: parsed.NTM_BENCH_EDIT_SECONDS,
   editConnections: parsed.NTM_BENCH_EDIT_CONNECTIONS,
   editPlanners: parsed.NTM_BENCH_EDIT_PLANNERS,
+  editProcesses: parsed.NTM_BENCH_EDIT_PROCESSES,
+  editPool: parsed.NTM_BENCH_EDIT_POOL,
+  editCpuProf: parsed.NTM_BENCH_EDIT_CPU_PROF,
+  serveDatabaseUrl: parsed.NTM_BENCH_SERVE_DATABASE_URL,
   browserRuns: parsed.NTM_BENCH_BROWSER_RUNS,
   browserNationalRuns: parsed.NTM_BENCH_BROWSER_NATIONAL_RUNS,
   browserWarmup: parsed.NTM_BENCH_BROWSER_WARMUP,
