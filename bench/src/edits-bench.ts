@@ -9,6 +9,7 @@
 // Node 20 needs --experimental-websocket for the subscriber (the script passes it).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { availableParallelism, loadavg, totalmem } from 'node:os';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -54,6 +55,8 @@ interface LoadResult {
   conflictRequests: number;
   lostAnswers: number;
   failures: number;
+  /** Answered during the warm-up (the CPU samples span it too). */
+  warmupRequests: number;
 }
 
 interface ScenarioRow {
@@ -69,6 +72,8 @@ interface ScenarioRow {
   failures: number;
   /** 1-minute load average when the scenario ended (2 cores: above 2 means waiting for CPU). */
   load: number;
+  /** CPU milliseconds per answered request: the API process(es), PostgreSQL's backends, this process (the clients). */
+  cpuPerRequest: { api: number; postgres: number; clients: number } | null;
 }
 
 const keyOf = (c: CellRef) => `${c.communeId}|${c.criterionId}|${c.sourceId}`;
@@ -146,6 +151,7 @@ async function runLoad(
     conflictRequests: 0,
     lostAnswers: 0,
     failures: 0,
+    warmupRequests: 0,
   };
   const warmup: LoadResult = { ...result, latencies: [], acked: [] };
   const warmEnd = Date.now() + 2_000;
@@ -164,6 +170,7 @@ async function runLoad(
   // Warm-up edits are real edits too: they count for the lost-edit check.
   result.acked.push(...warmup.acked);
   result.failures += warmup.failures;
+  result.warmupRequests = warmup.requests;
   return result;
 }
 
@@ -395,7 +402,9 @@ async function benchBackend(backend: Backend, rows: ScenarioRow[], delivery: Del
       [`soak mix, ${env.editPlanners} planners`, soakMixScenario],
     ] as const) {
       const startId = await maxAuditId(database.db);
+      const cpuBefore = inProcess ? null : await sampleCpu(database.db, children);
       const result = await run(target);
+      const cpuAfter = inProcess ? null : await sampleCpu(database.db, children);
       const lost = await countLost(database.db, result.acked, startId);
       const sorted = [...result.latencies].sort((a, b) => a - b);
       const row: ScenarioRow = {
@@ -410,6 +419,10 @@ async function benchBackend(backend: Backend, rows: ScenarioRow[], delivery: Del
         lost,
         failures: result.failures,
         load: loadavg()[0]!,
+        cpuPerRequest:
+          cpuBefore && cpuAfter
+            ? cpuPerRequest(cpuBefore, cpuAfter, result.requests + result.warmupRequests)
+            : null,
       };
       rows.push(row);
       console.error(JSON.stringify(row));
@@ -438,7 +451,7 @@ async function startServeProcess(databaseUrl: string): Promise<{ child: ChildPro
     [...process.execArgv, ...profile, fileURLToPath(import.meta.url), '--serve'],
     {
       env: { ...process.env, NTM_BENCH_SERVE_DATABASE_URL: databaseUrl },
-      stdio: ['ignore', 'pipe', 'inherit'],
+      stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -448,6 +461,57 @@ async function startServeProcess(databaseUrl: string): Promise<{ child: ChildPro
     });
   });
   return { child, url };
+}
+
+interface CpuSample {
+  /** Microseconds (user + system) per API child. */
+  api: number;
+  /** Clock ticks (user + system) per PostgreSQL backend of this database, by pid. */
+  backends: Map<number, number>;
+  clients: number;
+}
+
+const CLOCK_TICKS_PER_SECOND = 100;
+
+/**
+ * CPU time so far of the API children (asked over IPC), of PostgreSQL's backends serving this
+ * database (from /proc: same machine), and of this process. Per request it tells where the work
+ * goes, which wall-clock rates on a shared machine cannot.
+ */
+async function sampleCpu(db: Kysely<Database>, children: readonly ChildProcess[]): Promise<CpuSample> {
+  const usages = await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<number>((resolve) => {
+          child.once('message', (message: any) => resolve(message.cpu.user + message.cpu.system));
+          child.send('cpu');
+        }),
+    ),
+  );
+  const { rows } = await sql<{ pid: number }>`
+    select pid from pg_stat_activity where datname = current_database()`.execute(db);
+  const backends = new Map<number, number>();
+  for (const { pid } of rows) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      // After "pid (comm) ": state is field 3, utime 14 and stime 15 of the whole line.
+      backends.set(pid, Number(fields[11]) + Number(fields[12]));
+    } catch {
+      // The backend exited in between.
+    }
+  }
+  const own = process.cpuUsage();
+  return { api: usages.reduce((a, b) => a + b, 0), backends, clients: own.user + own.system };
+}
+
+function cpuPerRequest(before: CpuSample, after: CpuSample, requests: number) {
+  let ticks = 0;
+  for (const [pid, value] of after.backends) ticks += value - (before.backends.get(pid) ?? 0);
+  return {
+    api: (after.api - before.api) / 1000 / requests,
+    postgres: ((ticks / CLOCK_TICKS_PER_SECOND) * 1000) / requests,
+    clients: (after.clients - before.clients) / 1000 / requests,
+  };
 }
 
 /** SIGTERM, then wait for the exit (a CPU profile is written on the way out). */
@@ -571,6 +635,10 @@ async function serve() {
   const app = createApp(appOptions(database));
   const port = await app.listen(0, '127.0.0.1');
   console.log(`listening http://127.0.0.1:${port}`);
+  // The parent asks for this process's CPU time around each scenario.
+  process.on('message', (message) => {
+    if (message === 'cpu') process.send?.({ cpu: process.cpuUsage() });
+  });
   process.on('SIGTERM', () => {
     void app
       .stop()
@@ -590,13 +658,14 @@ async function main() {
       `${new Date().toISOString().slice(0, 10)}; ${env.editSeconds} s per scenario after a 2 s warm-up.\n`,
   );
   console.log(
-    '| Back end | Scenario | req/s | changed cells/s | p50 ms | p99 ms | requests with conflicts | lost edits | failures | load |',
+    '| Back end | Scenario | req/s | changed cells/s | p50 ms | p99 ms | requests with conflicts | lost edits | failures | load | CPU ms/request: API / PostgreSQL / clients |',
   );
-  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|');
+  console.log('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const r of rows) {
     console.log(
       `| ${r.backend} | ${r.scenario} | ${fmt(r.reqPerSec)} | ${fmt(r.cellsPerSec)} | ${fmt(r.p50)} | ${fmt(r.p99)} | ` +
-        `${r.conflicts} of ${r.requests} | ${r.lost} | ${r.failures} | ${r.load.toFixed(1)} |`,
+        `${r.conflicts} of ${r.requests} | ${r.lost} | ${r.failures} | ${r.load.toFixed(1)} | ` +
+        `${r.cpuPerRequest ? [r.cpuPerRequest.api, r.cpuPerRequest.postgres, r.cpuPerRequest.clients].map((n) => n.toFixed(2)).join(' / ') : '—'} |`,
     );
   }
   for (const d of delivery) {
