@@ -1,5 +1,6 @@
 // The one way to open the database: real PostgreSQL through `pg` when a URL is given,
 // otherwise embedded PGlite (file-backed under a data folder, or in memory for tests).
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { Kysely, type LogEvent, Migrator, PostgresDialect } from 'kysely';
@@ -17,6 +18,37 @@ const parsers = {
 };
 
 export type DbBackend = 'postgres' | 'pglite';
+
+/**
+ * SQL that starts with this comment runs on PostgreSQL as a named prepared statement, parsed and
+ * planned once per pooled connection instead of on every call. Only for fixed statements on hot
+ * paths (arrays as parameters, never a text that varies with the input): each distinct text stays
+ * prepared on every connection for the connection's life.
+ */
+export const PREPARED_STATEMENT = '/* prepared */';
+
+const statementNames = new Map<string, string>();
+
+function statementName(text: string): string {
+  let name = statementNames.get(text);
+  if (!name) {
+    name = `ntm_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
+/** A pool client that names the statements marked PREPARED_STATEMENT (pg then prepares each once). */
+class PreparingClient extends pg.Client {}
+const passQuery = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+// pg's query overloads cannot be restated in a subclass; every unmarked call passes through as is.
+PreparingClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const [text, values, callback] = args;
+  if (typeof text === 'string' && text.startsWith(PREPARED_STATEMENT) && Array.isArray(values)) {
+    return passQuery.call(this, { name: statementName(text), text, values }, callback);
+  }
+  return passQuery.apply(this, args);
+} as pg.Client['query'];
 
 export interface CreateDbOptions {
   /** PostgreSQL connection string; when absent the embedded PGlite is used. */
@@ -62,6 +94,7 @@ export async function createDb(options: CreateDbOptions = {}): Promise<Db> {
 
   if (options.databaseUrl) {
     const pool = new pg.Pool({
+      Client: PreparingClient,
       connectionString: options.databaseUrl,
       max: options.maxConnections ?? 10,
       types: {

@@ -1,5 +1,5 @@
 export type { CreateDbOptions, Db, DbBackend, ListenOptions, Unlisten } from './create-db.ts';
-export { createDb } from './create-db.ts';
+export { createDb, PREPARED_STATEMENT } from './create-db.ts';
 export type {
   AllocationTotalBy,
   PlanCellsCompact,

@@ -1,10 +1,13 @@
 // Idempotent mutations: a request carrying an `Idempotency-Key` header runs in ONE transaction that
 // also stores its response, so a retry with the same key gets the stored response and nothing is
-// applied twice — even if the first answer was lost on the way back.
+// applied twice — even if the first answer was lost on the way back. The key is not looked up
+// first: storing it fails on its unique index when it was used before, so a first request (nearly
+// every one) saves that round trip, and a retry runs once more, is rolled back and gets the
+// stored answer.
 import { createHash } from 'node:crypto';
-import { type Database, trackAfterCommit } from '@ntm/db';
+import { type Database, PREPARED_STATEMENT, trackAfterCommit } from '@ntm/db';
 import { getOperationAST, parse } from 'graphql';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
 export const MAX_KEY_LENGTH = 200;
@@ -17,21 +20,32 @@ export interface StoredResponse {
   body: string;
 }
 
+/** Clients send the same few documents again and again: parse each once (bounded, cleared when full). */
+const MAX_CACHED_DOCUMENTS = 500;
+const isMutationCache = new Map<string, boolean>();
+
+function isMutation(query: string, operationName: string | undefined): boolean {
+  const cacheKey = `${operationName ?? ''}\n${query}`;
+  const cached = isMutationCache.get(cacheKey);
+  if (cached !== undefined) return cached;
+  let result = false;
+  try {
+    result = getOperationAST(parse(query), operationName)?.operation === 'mutation';
+  } catch {
+    // Apollo answers the syntax error itself.
+  }
+  if (isMutationCache.size >= MAX_CACHED_DOCUMENTS) isMutationCache.clear();
+  isMutationCache.set(cacheKey, result);
+  return result;
+}
+
 /** The key when this request is a mutation that asked for idempotency, else null. */
 export function idempotencyKeyFor(header: string | string[] | undefined, body: unknown): string | null {
   const key = Array.isArray(header) ? header[0] : header;
   if (!key || typeof body !== 'object' || body === null) return null;
   const { query, operationName } = body as { query?: unknown; operationName?: unknown };
   if (typeof query !== 'string') return null;
-  try {
-    const operation = getOperationAST(
-      parse(query),
-      typeof operationName === 'string' ? operationName : undefined,
-    );
-    return operation?.operation === 'mutation' ? key : null;
-  } catch {
-    return null; // Apollo answers the syntax error itself.
-  }
+  return isMutation(query, typeof operationName === 'string' ? operationName : undefined) ? key : null;
 }
 
 export function hashRequest(body: unknown): string {
@@ -73,9 +87,6 @@ export async function runIdempotent(
   identity: { actor: string; key: string; requestHash: string },
   execute: (trx: Kysely<Database>) => Promise<StoredResponse>,
 ): Promise<IdempotentOutcome> {
-  const stored = await findStored(db, identity);
-  if (stored) return stored;
-
   const trx = await db.startTransaction().execute();
   const committed = trackAfterCommit(trx, db);
   try {
@@ -83,28 +94,25 @@ export async function runIdempotent(
     // A request GraphQL refused before running anything (status ≠ 200) is not a result to keep.
     if (response.status !== 200) {
       await trx.rollback().execute();
-      return { kind: 'executed', response };
+      return (await findStored(db, identity)) ?? { kind: 'executed', response };
     }
     // A resolver failed: undo the whole request (so a retry with the same key can succeed) and say
-    // so, rather than report fields as done that were just rolled back.
+    // so, rather than report fields as done that were just rolled back. A retry whose second run
+    // failed (say, the snapshot name is taken now) still gets the first run's stored answer.
     if (hasTopLevelErrors(response.body)) {
       await trx.rollback().execute();
+      const stored = await findStored(db, identity);
+      if (stored) return stored;
       const { errors } = JSON.parse(response.body) as { errors: unknown[] };
       return {
         kind: 'executed',
         response: { status: response.status, body: JSON.stringify({ errors, data: null }) },
       };
     }
-    await trx
-      .insertInto('idempotency_key')
-      .values({
-        actor: identity.actor,
-        key: identity.key,
-        operation: REQUEST_OPERATION,
-        request_hash: identity.requestHash,
-        result: JSON.stringify(response),
-      })
-      .execute();
+    await sql`${sql.raw(PREPARED_STATEMENT)}
+      insert into idempotency_key (actor, key, operation, request_hash, result)
+      values (${identity.actor}, ${identity.key}, ${REQUEST_OPERATION}, ${identity.requestHash},
+              ${JSON.stringify(response)}::jsonb)`.execute(trx);
     await trx.commit().execute();
     committed();
     return { kind: 'executed', response };
@@ -113,7 +121,7 @@ export async function runIdempotent(
       .rollback()
       .execute()
       .catch(() => undefined);
-    // Two copies of the same request raced: the one that committed first is the answer.
+    // The key was used before (a retry), or two copies raced: the stored answer is the answer.
     if (isUniqueViolation(error)) {
       const winner = await findStored(db, identity);
       if (winner) return winner;

@@ -1,7 +1,7 @@
 // setAllocations: validate a whole batch, then write it with its audit rows in one statement,
 // inside one transaction. Any invalid cell rejects the batch; nothing is half-written.
 import { randomUUID } from 'node:crypto';
-import { type Commune, type Database, inTransaction, type Plan } from '@ntm/db';
+import { type Commune, type Database, inTransaction, type Plan, PREPARED_STATEMENT } from '@ntm/db';
 import {
   cellKey,
   DomainError,
@@ -236,7 +236,9 @@ async function lockPlanForCells(
     ids.criteria.add(cell.criterionId);
     ids.sources.add(cell.sourceId);
   }
-  const { rows } = await sql<PlanForCells & { communes: unknown; criteria: unknown; sources: unknown }>`
+  const { rows } = await sql<
+    PlanForCells & { communes: unknown; criteria: unknown; sources: unknown }
+  >`${preparedFor(parsed.length)}
     select p.id, p.status, p.criteria_set_id, p.name,
       (select coalesce(json_agg(json_build_object('id', c.id, 'name', c.name, 'kind', c.kind,
                 'is_program135', c.is_program135, 'ethnic_zone', c.ethnic_zone, 'is_atk', c.is_atk,
@@ -259,6 +261,17 @@ async function lockPlanForCells(
       sourceById: new Map(fromJson<SourceFacts[]>(sources).map((x) => [x.id, x])),
     },
   };
+}
+
+/**
+ * Small batches (the grid's everyday edits) reuse a plan prepared once per connection. Large ones
+ * are planned each time: a generic plan cannot see how many cells the arrays hold, and the joins
+ * it picks for a few cells would be quadratic for thousands.
+ */
+const MAX_PREPARED_CELLS = 50;
+
+function preparedFor(cellCount: number) {
+  return sql.raw(cellCount <= MAX_PREPARED_CELLS ? PREPARED_STATEMENT : '');
 }
 
 function validateCells(
@@ -406,7 +419,7 @@ async function writeOnce(
   batchId: string,
   allOrNothing: boolean,
 ): Promise<WriteRow[]> {
-  const result = await sql<WriteRow>`
+  const result = await sql<WriteRow>`${preparedFor(cells.length)}
     with input as (
       select * from unnest(
         ${cells.map((c) => c.communeId)}::int[],
