@@ -2,7 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { ApolloServer, type ApolloServerPlugin, HeaderMap } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from '@apollo/server/plugin/disabled';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { Database, Db } from '@ntm/db';
 import { ERROR_CODES, type ErrorCode, isDomainError, localizeError, parseLocale } from '@ntm/domain';
@@ -172,6 +175,9 @@ export function createApp(options: AppOptions): App {
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer: server }),
       ApolloServerPluginLandingPageDisabled(),
+      // No field has cache hints and every answer is `Cache-Control: no-store` (API_SECURITY_HEADERS):
+      // the default plugin's work on every resolved field buys nothing.
+      ApolloServerPluginCacheControlDisabled(),
       refuseSubscriptionsOverHttp(),
       costLimitPlugin(limits.maxCost),
       errorsPlugin(),

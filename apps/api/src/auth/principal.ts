@@ -1,6 +1,6 @@
 // Who is calling: a signed-in user (session cookie) or an integrator (Bearer API token), with the
 // scope their access is bound to, resolved down the province → district → commune chain.
-import type { Database, UserRole } from '@ntm/db';
+import { type Database, PREPARED_STATEMENT, type UserRole } from '@ntm/db';
 import { type Kysely, sql } from 'kysely';
 import type { RuleSubject } from './rules.ts';
 import { hashSecret } from './secrets.ts';
@@ -139,7 +139,7 @@ const SCOPE_COLUMNS = sql`
   coalesce(c.province_id, d.province_id, p.id) as province_id`;
 
 async function authenticateSession(db: Kysely<Database>, secret: string): Promise<Principal | null> {
-  const { rows } = await sql<CredentialRow>`
+  const { rows } = await sql<CredentialRow>`${sql.raw(PREPARED_STATEMENT)}
     with found as (
       select s.id as session_id, s.last_seen_at, u.id, u.username, u.display_name, u.role,
         null::text as access, u.province_id as bound_province, u.district_id as bound_district,
@@ -171,7 +171,7 @@ async function authenticateSession(db: Kysely<Database>, secret: string): Promis
 }
 
 async function authenticateToken(db: Kysely<Database>, secret: string): Promise<Principal | null> {
-  const { rows } = await sql<CredentialRow & { name: string }>`
+  const { rows } = await sql<CredentialRow & { name: string }>`${sql.raw(PREPARED_STATEMENT)}
     with found as (
       select t.id, null::integer as session_id, t.name, t.name as username, t.name as display_name,
         'viewer' as role, t.access, t.province_id as bound_province, t.district_id as bound_district,

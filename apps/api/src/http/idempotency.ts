@@ -69,6 +69,8 @@ function stableJson(value: unknown): string {
 
 /** Top-level GraphQL errors in a 200 answer mean a resolver failed unexpectedly. */
 function hasTopLevelErrors(body: string): boolean {
+  // Most answers have none: skip parsing a large body for nothing.
+  if (!body.includes('"errors"')) return false;
   try {
     const parsed = JSON.parse(body) as { errors?: unknown[] };
     return Array.isArray(parsed.errors) && parsed.errors.length > 0;
