@@ -19,7 +19,7 @@ import {
 import { allowed, writes } from './access.ts';
 import { mutationErrors } from './errors.ts';
 import { CommuneRef, DistrictRef, ProvinceRef } from './geography.ts';
-import { decodeId } from './ids.ts';
+import { decodeId, tryDecodeId } from './ids.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   values: {
@@ -239,8 +239,16 @@ const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
 });
 
 type MaybeId = string | number | null | undefined;
-const optionalId = (id: MaybeId, type: 'Province' | 'District' | 'Commune', field: string) =>
-  id === null || id === undefined ? null : decodeId(String(id), type, field);
+const optionalId = (id: MaybeId, type: 'Province' | 'District' | 'Commune', field: string) => {
+  if (id === null || id === undefined) return null;
+  // A province id of the wrong kind is an unknown province (decodeId's generic code is about plans).
+  if (type === 'Province') {
+    const decoded = tryDecodeId(String(id), type);
+    if (decoded === null) throw new DomainError('UNKNOWN_PROVINCE', { field, province: String(id) });
+    return decoded;
+  }
+  return decodeId(String(id), type, field);
+};
 
 builder.mutationFields((t) => ({
   login: t.field({
