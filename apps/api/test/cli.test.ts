@@ -51,7 +51,17 @@ describe('ntm command line', () => {
   it('explains itself: --help for the tool and each command, exit 2 for unknown commands', async () => {
     const overview = await ntm('--help');
     expect(overview.code).toBe(0);
-    for (const name of ['migrate', 'seed', 'import', 'export', 'gen', 'user create', 'token create'])
+    for (const name of [
+      'migrate',
+      'seed',
+      'import',
+      'export',
+      'gen',
+      'user create',
+      'user list',
+      'token create',
+      'token revoke',
+    ])
       expect(overview.stdout).toContain(`  ${name}`);
     const help = await ntm('import', '--help');
     expect(help.code).toBe(0);
@@ -236,6 +246,20 @@ describe('ntm command line', () => {
     expect(viewerToken.code).toBe(3);
     expect(viewerToken.stderr).toContain('may not do this');
 
+    // A second token, listed with the account and then revoked.
+    const spare = await ntm('token', 'create', '--user', 'cli.kehoach', '--name', 'Tạm');
+    expect(spare.code, spare.stderr).toBe(0);
+    const spareSecret = spare.stdout.trim();
+    const listed = await ntm('user', 'list');
+    expect(listed.code).toBe(0);
+    const line = listed.stdout.split('\n').find((l) => l.startsWith('cli.kehoach\t'))!;
+    expect(line).toMatch(/^cli\.kehoach\tDISTRICT_PLANNER\tdistrict:218\tactive\t\d+:ntm_\S+,\d+:ntm_\S+$/);
+    const spareId = /,(\d+):/.exec(line)![1]!;
+    const revoked = await ntm('token', 'revoke', spareId);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toContain(`Revoked token ${spareId}`);
+    expect((await ntm('token', 'revoke', '99999')).code).toBe(3);
+
     // What the CLI made works over the API: the account signs in, the token reads as Bearer.
     const db = await createDb({ dataDir });
     const app = createApp({
@@ -269,6 +293,12 @@ describe('ntm command line', () => {
         {},
         { authorization: `Bearer ${secret}` },
       );
+      const afterRevoke = await post(
+        '{ plans { edges { node { id } } } }',
+        {},
+        { authorization: `Bearer ${spareSecret}` },
+      );
+      expect(afterRevoke.errors[0].extensions.code).toBe('UNAUTHENTICATED');
       expect(read.data.plans.edges.map((e: any) => e.node.district.name)).toEqual(['Lục Nam']);
 
       const audit = await db.db
@@ -281,9 +311,12 @@ describe('ntm command line', () => {
         ['app_user', 'insert', 'cli:ops', 'system', 'user:cli.kehoach'],
         ['app_user', 'insert', 'cli:ops', 'system', 'user:cli.xem'],
         ['api_token', 'insert', 'cli:ops', 'system', expect.stringMatching(/^token:\d+$/)],
+        ['api_token', 'insert', 'cli:ops', 'system', `token:${spareId}`],
+        ['api_token', 'update', 'cli:ops', 'system', `token:${spareId}`],
       ]);
       expect(audit[2]!.after).toMatchObject({ name: 'Cổng thử', access: 'read' });
       expect(JSON.stringify(audit)).not.toContain(secret);
+      expect(JSON.stringify(audit)).not.toContain(spareSecret);
     } finally {
       await app.stop();
       await db.close();

@@ -7,7 +7,9 @@ import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
 import { tokenCreateCommand } from './commands/token-create.ts';
+import { tokenRevokeCommand } from './commands/token-revoke.ts';
 import { userCreateCommand } from './commands/user-create.ts';
+import { userListCommand } from './commands/user-list.ts';
 
 const COMMANDS: Command[] = [
   migrateCommand,
@@ -16,7 +18,9 @@ const COMMANDS: Command[] = [
   exportCommand,
   genCommand,
   userCreateCommand,
+  userListCommand,
   tokenCreateCommand,
+  tokenRevokeCommand,
 ];
 
 const io = {

@@ -324,8 +324,9 @@ export async function createApiToken(
           .executeTakeFirst();
   if (!unit) {
     throw input.districtId !== null
-      ? new DomainError('UNKNOWN_DISTRICT', { field: 'districtId', district: input.districtId })
-      : new DomainError('UNKNOWN_PROVINCE', { field: 'provinceId', province: input.provinceId! });
+      ? // Without the id: the same answer as a district outside the caller's scope.
+        new DomainError('UNKNOWN_DISTRICT', { field: 'districtId' })
+      : new DomainError('UNKNOWN_PROVINCE', { field: 'provinceId' });
   }
   const secret = newSecret(TOKEN_PREFIX);
   const token = await ctx.db.transaction().execute(async (trx) => {
