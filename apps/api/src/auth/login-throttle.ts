@@ -30,6 +30,9 @@ const PRUNE_BATCH = 100;
 
 type Kind = 'account' | 'ip';
 
+/** A typed login can be megabytes long; longer than any user name or email, it is still one key. */
+const keyOf = (text: string) => text.slice(0, 320);
+
 const ms = (value: number) => sql<string>`make_interval(secs => ${value / 1000})`;
 
 export class LoginThrottle {
@@ -42,8 +45,8 @@ export class LoginThrottle {
       .select(sql<number>`ceil(extract(epoch from max(blocked_until) - now()))::int`.as('wait'))
       .where((eb) =>
         eb.or([
-          eb.and([eb('kind', '=', 'account'), eb('key', '=', account)]),
-          eb.and([eb('kind', '=', 'ip'), eb('key', '=', ip)]),
+          eb.and([eb('kind', '=', 'account'), eb('key', '=', keyOf(account))]),
+          eb.and([eb('kind', '=', 'ip'), eb('key', '=', keyOf(ip))]),
         ]),
       )
       .where('blocked_until', '>', sql<Date>`now()`)
@@ -63,7 +66,11 @@ export class LoginThrottle {
   }
 
   async recordSuccess(db: Kysely<Database>, account: string): Promise<void> {
-    await db.deleteFrom('login_failure').where('kind', '=', 'account').where('key', '=', account).execute();
+    await db
+      .deleteFrom('login_failure')
+      .where('kind', '=', 'account')
+      .where('key', '=', keyOf(account))
+      .execute();
   }
 
   /** One statement per key, so concurrent failures from several processes all count. */
@@ -78,7 +85,13 @@ export class LoginThrottle {
       then login_failure.failures + 1 else 1 end`;
     await db
       .insertInto('login_failure')
-      .values({ kind, key, failures: 1, last_failure: sql`now()`, blocked_until: blockedUntil(1) })
+      .values({
+        kind,
+        key: keyOf(key),
+        failures: 1,
+        last_failure: sql`now()`,
+        blocked_until: blockedUntil(1),
+      })
       .onConflict((oc) =>
         oc.columns(['kind', 'key']).doUpdateSet({
           failures: next,
