@@ -400,6 +400,65 @@ describe('account changes in the audit trail', () => {
     expect(text).not.toContain(secret);
   });
 
+  it('records role, scope and disabling changes; a disabled account’s session and tokens stop working', async () => {
+    const UPDATE = `mutation($i: UpdateUserInput!) { updateUser(input: $i) {
+      __typename ... on UserPayload { user { role isActive } } ... on Error { code message } } }`;
+    const made = await app.ok(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { ... on UserPayload { user { id } } } }`,
+      {
+        i: {
+          username: 'tam.thoi',
+          displayName: 'Tạm thời',
+          password: 'temporary password',
+          role: 'VIEWER',
+          districtId: ids.district,
+        },
+      },
+    );
+    const id = made.createUser.user.id;
+    const promoted = await app.ok(UPDATE, { i: { id, role: 'DISTRICT_PLANNER', districtId: ids.district } });
+    expect(promoted.updateUser.user).toEqual({ role: 'DISTRICT_PLANNER', isActive: true });
+    const wrongKind = await app.ok(
+      UPDATE,
+      { i: { id, role: 'COMMUNE_OFFICER', districtId: ids.district } },
+      'en',
+    );
+    expect(wrongKind.updateUser.code).toBe('ROLE_SCOPE_MISMATCH');
+    expect(wrongKind.updateUser.message).toContain('exactly one commune');
+
+    const cookie = await app.login('tam.thoi', 'temporary password');
+    const token = await app.gql(
+      CREATE_TOKEN,
+      { i: { name: 'Cổng tạm', access: 'READ', districtId: ids.district } },
+      { as: null, headers: { cookie } },
+    );
+    const secret = token.data.createApiToken.secret as string;
+    expect((await app.gql(PLANS, {}, { as: { bearer: secret } })).errors).toBeUndefined();
+
+    const disabled = await app.ok(UPDATE, { i: { id, isActive: false } });
+    expect(disabled.updateUser.user.isActive).toBe(false);
+    const callers: Array<Record<string, string>> = [{ cookie }, { authorization: `Bearer ${secret}` }];
+    for (const headers of callers) {
+      const after = await app.gql(PLANS, {}, { as: null, headers });
+      expect(after.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    }
+
+    const changes = (await entries('USER')).filter((e) => e.entityKey === 'user:tam.thoi');
+    expect(changes.map((e) => e.action)).toEqual(['UPDATE', 'UPDATE', 'INSERT']);
+    expect(JSON.parse(changes[1]!.before!.json)).toMatchObject({ role: 'viewer' });
+    expect(JSON.parse(changes[1]!.after!.json)).toMatchObject({ role: 'district_planner' });
+    expect(JSON.parse(changes[0]!.after!.json)).toMatchObject({ is_active: false, ended_sessions: 1 });
+
+    // The admin cannot lock themselves out.
+    const me = await app.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', TEST_ADMIN.username)
+      .executeTakeFirstOrThrow();
+    const self = await app.ok(UPDATE, { i: { id: String(me.id), isActive: false } });
+    expect(self.updateUser.code).toBe('FORBIDDEN');
+  });
+
   it('shows account entries to admins only, never to planners or tokens', async () => {
     expect((await entries('USER')).length).toBeGreaterThan(0);
     for (const user of [DEMO_USERS.districtPlanner, DEMO_USERS.provincePlanner, DEMO_USERS.viewer]) {

@@ -308,6 +308,11 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
     }),
   UNKNOWN_SESSION: () =>
     failure(`mutation { revokeSession(id: "999999") { __typename ... on Error { code message } } }`, {}),
+  UNKNOWN_USER: () =>
+    failure(
+      `mutation { updateUser(input: { id: "999999", displayName: "Không có" }) { __typename ... on Error { code message } } }`,
+      {},
+    ),
   UNKNOWN_API_TOKEN: () =>
     failure(`mutation { revokeApiToken(id: "999999") { __typename ... on Error { code message } } }`, {}),
   INVALID_EXPIRY: () =>

@@ -58,6 +58,7 @@ export const ERROR_CODES = [
   'WEAK_PASSWORD',
   'USERNAME_TAKEN',
   'UNKNOWN_SESSION',
+  'UNKNOWN_USER',
   'UNKNOWN_API_TOKEN',
   'INVALID_EXPIRY',
   'ROLE_SCOPE_MISMATCH',
@@ -354,6 +355,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
   UNKNOWN_SESSION: {
     vi: () => 'Không tìm thấy phiên đăng nhập',
     en: () => 'Session not found',
+  },
+  UNKNOWN_USER: {
+    vi: () => 'Không tìm thấy tài khoản',
+    en: () => 'Account not found',
   },
   UNKNOWN_API_TOKEN: {
     vi: () => 'Không tìm thấy mã truy cập API',

@@ -15,6 +15,7 @@ import {
   logout,
   revokeApiToken,
   revokeSession,
+  updateUser,
 } from '../services/accounts.ts';
 import { allowed, writes } from './access.ts';
 import { mutationErrors } from './errors.ts';
@@ -148,7 +149,7 @@ const ApiTokenRef = builder.objectRef<ApiToken>('ApiToken').implement({
 function numericId(
   id: string | number,
   field: string,
-  code: 'UNKNOWN_SESSION' | 'UNKNOWN_API_TOKEN',
+  code: 'UNKNOWN_SESSION' | 'UNKNOWN_API_TOKEN' | 'UNKNOWN_USER',
 ): number {
   const text = String(id);
   if (!/^\d{1,9}$/.test(text)) throw new DomainError(code, { field });
@@ -225,6 +226,22 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
     provinceId: t.id({ required: false }),
     districtId: t.id({ required: false }),
     communeId: t.id({ required: false, description: 'Give exactly one scope (none for an admin).' }),
+  }),
+});
+
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  description: 'Only the fields given change. A new role, or any scope field, replaces the whole scope.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The `User.id`.' }),
+    displayName: t.string({ required: false }),
+    role: t.field({ type: RoleEnum, required: false }),
+    provinceId: t.id({ required: false }),
+    districtId: t.id({ required: false }),
+    communeId: t.id({ required: false }),
+    isActive: t.boolean({
+      required: false,
+      description: 'false disables the account: its sessions end and its API tokens stop working.',
+    }),
   }),
 });
 
@@ -307,6 +324,27 @@ builder.mutationFields((t) => ({
         provinceId: optionalId(input.provinceId, 'Province', 'provinceId'),
         districtId: optionalId(input.districtId, 'District', 'districtId'),
         communeId: optionalId(input.communeId, 'Commune', 'communeId'),
+      }),
+    }),
+  }),
+  updateUser: t.field({
+    authScopes: allowed,
+    type: UserPayload,
+    description:
+      'Changes an account’s name, role, scope or active flag (admins; audited). An admin cannot demote or disable themselves.',
+    errors: mutationErrors,
+    args: { input: t.arg({ type: UpdateUserInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => ({
+      user: await updateUser(ctx, numericId(input.id, 'id', 'UNKNOWN_USER'), {
+        displayName: input.displayName ?? undefined,
+        role: input.role ?? undefined,
+        provinceId:
+          input.provinceId === undefined ? undefined : optionalId(input.provinceId, 'Province', 'provinceId'),
+        districtId:
+          input.districtId === undefined ? undefined : optionalId(input.districtId, 'District', 'districtId'),
+        communeId:
+          input.communeId === undefined ? undefined : optionalId(input.communeId, 'Commune', 'communeId'),
+        isActive: input.isActive ?? undefined,
       }),
     }),
   }),

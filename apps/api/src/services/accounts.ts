@@ -1,7 +1,7 @@
 // Accounts, sessions and API tokens: sign in and out, passwords, integrator tokens.
-import type { ApiToken, AppUser, TokenAccess, UserRole, UserSession } from '@ntm/db';
+import type { ApiToken, AppUser, Database, TokenAccess, UserRole, UserSession } from '@ntm/db';
 import { DomainError } from '@ntm/domain';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { assertStrongPassword, decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { type Principal, principalOfUser } from '../auth/principal.ts';
 import { hashSecret, newSecret, TOKEN_PREFIX } from '../auth/secrets.ts';
@@ -208,7 +208,7 @@ export async function createUser(ctx: Context, input: NewUserInput): Promise<App
   if (!input.displayName.trim()) throw new DomainError('INVALID_NAME', { field: 'displayName' });
   assertStrongPassword(input.password);
   const scope = scopeForRole(input);
-  await assertScopeExists(ctx, input);
+  await assertScopeExists(ctx.db, input);
   const email = input.email?.trim().toLowerCase() || null;
   const passwordHash = await hashPassword(input.password);
   return ctx.db.transaction().execute(async (trx) => {
@@ -246,8 +246,92 @@ export async function createUser(ctx: Context, input: NewUserInput): Promise<App
   });
 }
 
+export interface UserChanges {
+  displayName?: string | undefined;
+  role?: UserRole | undefined;
+  /** When the role changes or any of these is given, they replace the whole scope. */
+  provinceId?: number | null | undefined;
+  districtId?: number | null | undefined;
+  communeId?: number | null | undefined;
+  isActive?: boolean | undefined;
+}
+
+/**
+ * Changes an account's name, role, scope or active flag. Disabling ends its sessions (its tokens
+ * stop working with it). An admin cannot demote or disable their own account: nobody could undo it.
+ */
+export async function updateUser(ctx: Context, userId: number, changes: UserChanges): Promise<AppUser> {
+  const principal = requirePrincipal(ctx);
+  const displayName = changes.displayName?.trim();
+  if (changes.displayName !== undefined && !displayName)
+    throw new DomainError('INVALID_NAME', { field: 'displayName' });
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('app_user')
+      .selectAll()
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw new DomainError('UNKNOWN_USER', { field: 'id' });
+    const role = changes.role ?? before.role;
+    const isSelf = principal.kind === 'user' && principal.id === before.id;
+    if (isSelf && (role !== before.role || changes.isActive === false)) throw new DomainError('FORBIDDEN');
+    const scopeGiven = [changes.provinceId, changes.districtId, changes.communeId].some(
+      (id) => id !== undefined,
+    );
+    let scope = {};
+    if (scopeGiven || role !== before.role) {
+      const input = {
+        username: before.username,
+        displayName: before.display_name,
+        email: null,
+        password: '',
+        role,
+        provinceId: changes.provinceId ?? null,
+        districtId: changes.districtId ?? null,
+        communeId: changes.communeId ?? null,
+      };
+      scope = scopeForRole(input);
+      // Inside the transaction: an embedded database has one connection.
+      await assertScopeExists(trx, input);
+    }
+    const after = await trx
+      .updateTable('app_user')
+      .set({
+        ...(displayName ? { display_name: displayName } : {}),
+        role,
+        ...scope,
+        ...(changes.isActive !== undefined ? { is_active: changes.isActive } : {}),
+      })
+      .where('id', '=', userId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    let endedSessions = 0;
+    if (before.is_active && !after.is_active) {
+      const ended = await trx
+        .updateTable('user_session')
+        .set({ revoked_at: sql`now()` })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .execute();
+      endedSessions = ended.length;
+    }
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'app_user',
+        action: 'update',
+        entityKey: `user:${before.username}`,
+        before: userAudit(before),
+        after: { ...userAudit(after), ...(endedSessions ? { ended_sessions: endedSessions } : {}) },
+      },
+    ]);
+    return after;
+  });
+}
+
 /** A scope id that names nothing is a typed error, not a foreign-key failure. */
-async function assertScopeExists(ctx: Context, input: NewUserInput): Promise<void> {
+async function assertScopeExists(db: Kysely<Database>, input: NewUserInput): Promise<void> {
   const checks = [
     ['province', input.provinceId, 'UNKNOWN_PROVINCE', 'provinceId'],
     ['district', input.districtId, 'UNKNOWN_DISTRICT', 'districtId'],
@@ -255,7 +339,7 @@ async function assertScopeExists(ctx: Context, input: NewUserInput): Promise<voi
   ] as const;
   for (const [table, id, code, field] of checks) {
     if (id === null) continue;
-    const found = await ctx.db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+    const found = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
     if (!found) throw new DomainError(code, { field, [table]: id });
   }
 }
