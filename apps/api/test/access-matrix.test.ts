@@ -257,6 +257,25 @@ const CASES: Record<Operation, Case> = {
     }),
     scoped: false,
   },
+  'Mutation.updateUser': {
+    query: `mutation($i: UpdateUserInput!) { updateUser(input: $i) { ${E} } }`,
+    vars: async () => {
+      const made = await app.ok(
+        `mutation($i: CreateUserInput!) { createUser(input: $i) { ... on UserPayload { user { id } } } }`,
+        {
+          i: {
+            username: `user.${next()}`,
+            displayName: 'Người dùng mới',
+            password: 'a long enough password',
+            role: 'VIEWER',
+            districtId: ids.district,
+          },
+        },
+      );
+      return { i: { id: made.createUser.user.id, displayName: 'Đổi tên' } };
+    },
+    scoped: false,
+  },
   'Mutation.createApiToken': {
     query: `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { ${E} } }`,
     vars: (t) => ({

@@ -291,3 +291,235 @@ describe('a commune officer', () => {
     expect(lucSon.plan.allocations.edges.map((e: any) => e.node.amount)).not.toContain('4343');
   });
 });
+
+describe('account changes in the audit trail', () => {
+  const AUDIT = `query($e: AuditEntity) { auditLog(first: 100, filter: { entity: $e }) { edges { node {
+    actor origin entity action entityKey requestId plan { id } before { json } after { json } } } } }`;
+  type Entry = {
+    actor: string;
+    origin: string;
+    entity: string;
+    action: string;
+    entityKey: string;
+    requestId: string | null;
+    before: { json: string } | null;
+    after: { json: string } | null;
+  };
+  async function entries(entity: string, as: string = TEST_ADMIN.username): Promise<Entry[]> {
+    const data = await app.ok(AUDIT, { e: entity }, undefined, as);
+    return data.auditLog.edges.map((e: { node: Entry }) => e.node);
+  }
+
+  it('records who created a user, changed a password, made and revoked a token, ended a session — without secrets', async () => {
+    const created = await app.ok(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { ... on UserPayload { user { id } } } }`,
+      {
+        i: {
+          username: 'kiem.toan',
+          displayName: 'Kiểm toán',
+          password: 'audited password',
+          role: 'VIEWER',
+          districtId: ids.district,
+        },
+      },
+    );
+    expect(created.createUser.user.id).toBeTruthy();
+    const cookie = await app.login('kiem.toan', 'audited password');
+    const changed = await app.gql(
+      `mutation { changePassword(currentPassword: "audited password", newPassword: "audited password 2") { __typename } }`,
+      {},
+      { as: null, headers: { cookie } },
+    );
+    expect(changed.data.changePassword.__typename).toBe('DonePayload');
+
+    const planner = DEMO_USERS.districtPlanner.username;
+    const made = await app.ok(
+      CREATE_TOKEN,
+      { i: { name: 'Cổng kiểm toán', access: 'READ', districtId: ids.district, expiresInDays: 30 } },
+      undefined,
+      planner,
+    );
+    const { secret, token } = made.createApiToken;
+    await app.ok(
+      `mutation($id: ID!) { revokeApiToken(id: $id) { __typename } }`,
+      { id: token.id },
+      undefined,
+      planner,
+    );
+
+    const session = await app.db
+      .selectFrom('user_session')
+      .innerJoin('app_user', 'app_user.id', 'user_session.user_id')
+      .select('user_session.id')
+      .where('app_user.username', '=', 'kiem.toan')
+      .where('user_session.revoked_at', 'is', null)
+      .executeTakeFirstOrThrow();
+    await app.ok(`mutation($id: ID!) { revokeSession(id: $id) { __typename } }`, { id: String(session.id) });
+
+    const users = (await entries('USER')).filter((e) => e.entityKey === 'user:kiem.toan');
+    expect(users.map((e) => [e.action, e.actor, e.origin])).toEqual([
+      ['UPDATE', 'kiem.toan', 'API'],
+      ['INSERT', TEST_ADMIN.username, 'API'],
+    ]);
+    const [passwordChange, creation] = users;
+    expect(creation!.before).toBeNull();
+    expect(JSON.parse(creation!.after!.json)).toMatchObject({
+      username: 'kiem.toan',
+      role: 'viewer',
+      is_active: true,
+    });
+    expect(JSON.parse(passwordChange!.after!.json).password_changed_at).not.toBe(
+      JSON.parse(passwordChange!.before!.json).password_changed_at,
+    );
+    for (const e of users) expect(e.requestId).toMatch(/.{8,}/);
+
+    const tokens = (await entries('API_TOKEN')).filter((e) => e.entityKey === `token:${token.id}`);
+    expect(tokens.map((e) => [e.action, e.actor])).toEqual([
+      ['UPDATE', planner],
+      ['INSERT', planner],
+    ]);
+    expect(JSON.parse(tokens[1]!.after!.json)).toMatchObject({
+      name: 'Cổng kiểm toán',
+      prefix: token.prefix,
+      access: 'read',
+    });
+    expect(JSON.parse(tokens[0]!.after!.json).revoked_at).not.toBeNull();
+
+    const sessions = (await entries('SESSION')).filter((e) => e.entityKey === `session:${session.id}`);
+    expect(sessions.map((e) => [e.action, e.actor])).toEqual([['UPDATE', TEST_ADMIN.username]]);
+
+    // Nothing secret is kept: no hash, no token secret, no password.
+    const raw = await app.db
+      .selectFrom('audit_log')
+      .select(['before', 'after'])
+      .where('entity', 'in', ['app_user', 'user_session', 'api_token'])
+      .execute();
+    const text = JSON.stringify(raw);
+    expect(raw.length).toBeGreaterThanOrEqual(5);
+    expect(text).not.toMatch(/hash|\$argon2|audited password/);
+    expect(text).not.toContain(secret);
+  });
+
+  it('records role, scope and disabling changes; a disabled account’s session and tokens stop working', async () => {
+    const UPDATE = `mutation($i: UpdateUserInput!) { updateUser(input: $i) {
+      __typename ... on UserPayload { user { role isActive } } ... on Error { code message } } }`;
+    const made = await app.ok(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { ... on UserPayload { user { id } } } }`,
+      {
+        i: {
+          username: 'tam.thoi',
+          displayName: 'Tạm thời',
+          password: 'temporary password',
+          role: 'VIEWER',
+          districtId: ids.district,
+        },
+      },
+    );
+    const id = made.createUser.user.id;
+    const promoted = await app.ok(UPDATE, { i: { id, role: 'DISTRICT_PLANNER', districtId: ids.district } });
+    expect(promoted.updateUser.user).toEqual({ role: 'DISTRICT_PLANNER', isActive: true });
+    const wrongKind = await app.ok(
+      UPDATE,
+      { i: { id, role: 'COMMUNE_OFFICER', districtId: ids.district } },
+      'en',
+    );
+    expect(wrongKind.updateUser.code).toBe('ROLE_SCOPE_MISMATCH');
+    expect(wrongKind.updateUser.message).toContain('exactly one commune');
+
+    const cookie = await app.login('tam.thoi', 'temporary password');
+    const token = await app.gql(
+      CREATE_TOKEN,
+      { i: { name: 'Cổng tạm', access: 'READ', districtId: ids.district } },
+      { as: null, headers: { cookie } },
+    );
+    const secret = token.data.createApiToken.secret as string;
+    expect((await app.gql(PLANS, {}, { as: { bearer: secret } })).errors).toBeUndefined();
+
+    const disabled = await app.ok(UPDATE, { i: { id, isActive: false } });
+    expect(disabled.updateUser.user.isActive).toBe(false);
+    const callers: Array<Record<string, string>> = [{ cookie }, { authorization: `Bearer ${secret}` }];
+    for (const headers of callers) {
+      const after = await app.gql(PLANS, {}, { as: null, headers });
+      expect(after.errors?.[0]?.extensions?.['code']).toBe('UNAUTHENTICATED');
+    }
+
+    const changes = (await entries('USER')).filter((e) => e.entityKey === 'user:tam.thoi');
+    expect(changes.map((e) => e.action)).toEqual(['UPDATE', 'UPDATE', 'INSERT']);
+    expect(JSON.parse(changes[1]!.before!.json)).toMatchObject({ role: 'viewer' });
+    expect(JSON.parse(changes[1]!.after!.json)).toMatchObject({ role: 'district_planner' });
+    expect(JSON.parse(changes[0]!.after!.json)).toMatchObject({ is_active: false, ended_sessions: 1 });
+
+    // The admin cannot lock themselves out.
+    const me = await app.db
+      .selectFrom('app_user')
+      .select('id')
+      .where('username', '=', TEST_ADMIN.username)
+      .executeTakeFirstOrThrow();
+    const self = await app.ok(UPDATE, { i: { id: String(me.id), isActive: false } });
+    expect(self.updateUser.code).toBe('FORBIDDEN');
+  });
+
+  it('shows account entries to admins only, never to planners or tokens', async () => {
+    expect((await entries('USER')).length).toBeGreaterThan(0);
+    for (const user of [DEMO_USERS.districtPlanner, DEMO_USERS.provincePlanner, DEMO_USERS.viewer]) {
+      for (const entity of ['USER', 'API_TOKEN', 'SESSION']) {
+        expect(await entries(entity, user.username), `${user.username} ${entity}`).toEqual([]);
+      }
+      const all = await app.ok(
+        `{ auditLog(first: 500) { edges { node { entity } } } }`,
+        {},
+        undefined,
+        user.username,
+      );
+      expect(
+        all.auditLog.edges.every((e: any) => !['USER', 'API_TOKEN', 'SESSION'].includes(e.node.entity)),
+      ).toBe(true);
+    }
+  });
+});
+
+describe('login throttling across API processes', () => {
+  const account = DEMO_USERS.provincePlanner;
+  const attempt = (password: string, baseUrl?: string) =>
+    app.gql(LOGIN, { l: account.username, p: password }, { as: null, locale: 'en', baseUrl });
+
+  it('counts failures made on any process, clears them on success, and survives a restart', async () => {
+    // Earlier tests' failures from 127.0.0.1 count for the address too: start this one's from zero.
+    await app.db.deleteFrom('login_failure').where('kind', '=', 'ip').execute();
+    const other = await app.startSibling({});
+    for (let i = 0; i < 4; i++) await attempt(`guess ${i}`, i % 2 ? other : undefined);
+    // A success on the other process clears the account's count ...
+    expect((await attempt(account.password, other)).data.login.__typename).toBe('LoginPayload');
+    for (let i = 0; i < 4; i++) await attempt(`guess ${i}`, other);
+    expect((await attempt(account.password)).data.login.__typename).toBe('LoginPayload');
+    // ... and five failures spread over both processes make both wait.
+    for (let i = 0; i < 5; i++) await attempt(`guess ${i}`, i % 2 ? other : undefined);
+    for (const baseUrl of [undefined, other, await app.startSibling({})]) {
+      const result = await attempt(account.password, baseUrl);
+      expect(result.data.login.code).toBe('LOGIN_THROTTLED');
+      expect(result.data.login.message).toMatch(/try again in \d+ seconds/);
+    }
+  });
+
+  it('prunes counters older than the window', async () => {
+    await app.db
+      .insertInto('login_failure')
+      .values({
+        kind: 'account',
+        key: 'long.ago',
+        failures: 9,
+        last_failure: new Date(Date.now() - 86_400_000),
+      })
+      .execute();
+    // Another account: this file's throttled one would be refused before anything is counted.
+    await app.gql(LOGIN, { l: 'someone.else', p: 'a guess' }, { as: null });
+    const left = await app.db
+      .selectFrom('login_failure')
+      .select('key')
+      .where('key', '=', 'long.ago')
+      .execute();
+    expect(left).toEqual([]);
+    // This file's sign-ins all come from 127.0.0.1: forget the address so later tests may sign in.
+    await app.db.deleteFrom('login_failure').where('kind', '=', 'ip').execute();
+  });
+});

@@ -286,8 +286,33 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
         districtId: ids.district,
       },
     }),
+  UNKNOWN_PROVINCE: () =>
+    failure(createUser, {
+      input: {
+        username: 'tinh.khong.co',
+        displayName: 'Tỉnh không có',
+        password: 'a long enough password',
+        role: 'PROVINCE_PLANNER',
+        provinceId: Buffer.from('Province:999999').toString('base64'),
+      },
+    }),
+  ROLE_SCOPE_MISMATCH: () =>
+    failure(createUser, {
+      input: {
+        username: 'sai.pham.vi',
+        displayName: 'Sai phạm vi',
+        password: 'a long enough password',
+        role: 'DISTRICT_PLANNER',
+        communeId: ids.lucSon,
+      },
+    }),
   UNKNOWN_SESSION: () =>
     failure(`mutation { revokeSession(id: "999999") { __typename ... on Error { code message } } }`, {}),
+  UNKNOWN_USER: () =>
+    failure(
+      `mutation { updateUser(input: { id: "999999", displayName: "Không có" }) { __typename ... on Error { code message } } }`,
+      {},
+    ),
   UNKNOWN_API_TOKEN: () =>
     failure(`mutation { revokeApiToken(id: "999999") { __typename ... on Error { code message } } }`, {}),
   INVALID_EXPIRY: () =>
@@ -509,6 +534,8 @@ describe('error codes', () => {
       ['SOURCE_NOT_ELIGIBLE', /Chương trình 135/],
       ['BATCH_TOO_LARGE', /50\.000/],
       ['PLAN_LOCKED', /Đã trình|trình/i],
+      ['ROLE_SCOPE_MISMATCH', /đúng một huyện/],
+      ['UNKNOWN_PROVINCE', /tỉnh/],
     ];
     for (const [code, pattern] of mentions) {
       const { message } = await scenarios[code]();

@@ -4,7 +4,7 @@ import { deflateRawSync } from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APPLY, download, PREVIEW, upload, withTwinCommune } from './exchange-client.ts';
-import { startTestApp, type TestApp } from './harness.ts';
+import { type Caller, DEMO_USERS, startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
 let planId: string;
@@ -130,6 +130,63 @@ describe('export', () => {
     const missing = await download(app, Buffer.from('Plan:999999').toString('base64'));
     expect(missing.response.status).toBe(404);
     expect(JSON.parse(missing.data.toString()).errors[0].extensions.code).toBe('UNKNOWN_PLAN');
+  });
+});
+
+describe('export download scope', () => {
+  it('answers 401 anonymous, 404 outside the caller’s scope or unknown, 200 inside it', async () => {
+    const plan = `/export/plan/${encodeURIComponent(planId)}`;
+    const status = async (path: string, as: Caller) =>
+      (await fetch(`${app.url}${path}`, { headers: await app.authHeaders(as) })).status;
+
+    const anonymous = await download(app, planId, '', 'csv', null);
+    expect(anonymous.response.status).toBe(401);
+    expect(JSON.parse(anonymous.data.toString()).errors[0].extensions.code).toBe('UNAUTHENTICATED');
+
+    // A planner of another district, and a token of that district, do not even see the plan.
+    const province = await app.db.selectFrom('province').select('id').executeTakeFirstOrThrow();
+    const other = await app.db
+      .insertInto('district')
+      .values({ province_id: province.id, code: '998', name: 'Huyện khác' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    const otherDistrict = Buffer.from(`District:${other.id}`).toString('base64');
+    await app.ok(`mutation($i: CreateUserInput!) { createUser(input: $i) { __typename } }`, {
+      i: {
+        username: 'huyenkhac.kehoach',
+        displayName: 'Kế hoạch huyện khác',
+        password: 'huyen-khac-2022',
+        role: 'DISTRICT_PLANNER',
+        districtId: otherDistrict,
+      },
+    });
+    const outsider = await app.login('huyenkhac.kehoach', 'huyen-khac-2022');
+    const made = await app.ok(
+      `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) { ... on CreateApiTokenPayload { secret } } }`,
+      { i: { name: 'Cổng huyện khác', access: 'READ', districtId: otherDistrict } },
+    );
+    for (const ext of ['xlsx', 'csv']) {
+      const path = `${plan}.${ext}`;
+      const outside = await fetch(`${app.url}${path}`, { headers: { cookie: outsider } });
+      expect(outside.status, path).toBe(404);
+      expect(((await outside.json()) as any).errors[0].extensions.code).toBe('UNKNOWN_PLAN');
+      expect(await status(path, { bearer: made.createApiToken.secret }), path).toBe(404);
+    }
+    const unknown = `/export/plan/${encodeURIComponent(Buffer.from('Plan:999999').toString('base64'))}.csv`;
+    expect(await status(unknown, DEMO_USERS.districtPlanner.username)).toBe(404);
+
+    // Inside: the district's planner and viewer, the province's planner, and the commune officer
+    // (who reads the whole district plan even though they write only their commune).
+    for (const user of [
+      DEMO_USERS.districtPlanner,
+      DEMO_USERS.viewer,
+      DEMO_USERS.provincePlanner,
+      DEMO_USERS.communeOfficer,
+    ]) {
+      const { response, data } = await download(app, planId, '', 'csv', user.username);
+      expect(response.status, user.username).toBe(200);
+      expect(data.toString('utf8').startsWith('\ufeffKế hoạch phân bổ vốn')).toBe(true);
+    }
   });
 });
 

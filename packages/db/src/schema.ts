@@ -37,7 +37,10 @@ export type AuditEntity =
   | 'project'
   | 'plan_snapshot'
   | 'plan_transition'
-  | 'commune_consultation';
+  | 'commune_consultation'
+  | 'app_user'
+  | 'user_session'
+  | 'api_token';
 export type AuditAction = 'insert' | 'update' | 'delete';
 
 export interface ProvinceTable {
@@ -323,6 +326,15 @@ export interface ApiTokenTable {
   last_used_at: Timestamp | null;
 }
 
+/** Failed sign-ins of one account name or client address, shared by every API process. */
+export interface LoginFailureTable {
+  kind: 'account' | 'ip';
+  key: string;
+  failures: number;
+  last_failure: Timestamp;
+  blocked_until: Timestamp | null;
+}
+
 /** A named, frozen copy of a plan's non-zero cells and caps. */
 export interface PlanSnapshotTable {
   id: Identity;
@@ -377,6 +389,7 @@ export interface Database {
   app_user: AppUserTable;
   user_session: UserSessionTable;
   api_token: ApiTokenTable;
+  login_failure: LoginFailureTable;
 }
 
 export type Province = Selectable<ProvinceTable>;

@@ -20,6 +20,7 @@ export const ERROR_CODES = [
   'UNKNOWN_SOURCE',
   'UNKNOWN_PROJECT',
   'UNKNOWN_DISTRICT',
+  'UNKNOWN_PROVINCE',
   'UNKNOWN_CRITERIA_SET',
   'COMMUNE_NOT_IN_PLAN',
   'CRITERION_NOT_IN_SET',
@@ -57,8 +58,10 @@ export const ERROR_CODES = [
   'WEAK_PASSWORD',
   'USERNAME_TAKEN',
   'UNKNOWN_SESSION',
+  'UNKNOWN_USER',
   'UNKNOWN_API_TOKEN',
   'INVALID_EXPIRY',
+  'ROLE_SCOPE_MISMATCH',
   'FILE_TOO_LARGE',
   'NOT_A_SPREADSHEET',
   'SPREADSHEET_TOO_COMPLEX',
@@ -80,6 +83,22 @@ export type ErrorCode = (typeof ERROR_CODES)[number];
 export type ErrorParams = Record<string, string | number>;
 
 type Message = (p: ErrorParams) => string;
+
+/** What scope a role needs (ROLE_SCOPE_MISMATCH's `needs`). */
+const SCOPE_NEEDS_VI: Record<string, string> = {
+  none: 'không phạm vi nào (quản trị toàn hệ thống)',
+  province: 'đúng một tỉnh',
+  district: 'đúng một huyện',
+  commune: 'đúng một xã',
+  unit: 'đúng một tỉnh, huyện hoặc xã',
+};
+const SCOPE_NEEDS_EN: Record<string, string> = {
+  none: 'no scope (it reaches everything)',
+  province: 'exactly one province',
+  district: 'exactly one district',
+  commune: 'exactly one commune',
+  unit: 'exactly one province, district or commune',
+};
 
 function quote(value: string | number | undefined): string {
   return value === undefined ? '' : `"${value}"`;
@@ -140,6 +159,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
   UNKNOWN_DISTRICT: {
     vi: (p) => `Không tìm thấy huyện${part(p['district'], ' ')}`,
     en: (p) => `District${part(p['district'], ' ')} not found`,
+  },
+  UNKNOWN_PROVINCE: {
+    vi: (p) => `Không tìm thấy tỉnh${part(p['province'], ' ')}`,
+    en: (p) => `Province${part(p['province'], ' ')} not found`,
   },
   UNKNOWN_CRITERIA_SET: {
     vi: (p) => `Không tìm thấy bộ tiêu chí${part(p['set'], ' ')}${part(p['reason'], ' (', ')')}`,
@@ -333,6 +356,10 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
     vi: () => 'Không tìm thấy phiên đăng nhập',
     en: () => 'Session not found',
   },
+  UNKNOWN_USER: {
+    vi: () => 'Không tìm thấy tài khoản',
+    en: () => 'Account not found',
+  },
   UNKNOWN_API_TOKEN: {
     vi: () => 'Không tìm thấy mã truy cập API',
     en: () => 'API token not found',
@@ -340,6 +367,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
   INVALID_EXPIRY: {
     vi: (p) => `Thời hạn phải từ 1 đến ${p['max'] ?? 366} ngày`,
     en: (p) => `The lifetime must be 1 to ${p['max'] ?? 366} days`,
+  },
+  ROLE_SCOPE_MISMATCH: {
+    vi: (p) =>
+      `Vai trò${part(p['role'], ' ')} phải gắn với ${SCOPE_NEEDS_VI[String(p['needs'])] ?? 'đúng một phạm vi phù hợp'}`,
+    en: (p) =>
+      `Role${part(p['role'], ' ')} must be bound to ${SCOPE_NEEDS_EN[String(p['needs'])] ?? 'exactly one matching scope'}`,
   },
   FILE_TOO_LARGE: {
     vi: (p) =>

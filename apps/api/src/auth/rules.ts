@@ -54,6 +54,7 @@ export const RULES = {
   'Mutation.changePassword': { access: 'account', roles: EVERYONE },
   'Mutation.revokeSession': { access: 'account', roles: EVERYONE },
   'Mutation.createUser': { access: 'account', roles: ['admin'] },
+  'Mutation.updateUser': { access: 'account', roles: ['admin'] },
   'Mutation.createApiToken': { access: 'account', roles: PLANNERS },
   'Mutation.revokeApiToken': { access: 'account', roles: PLANNERS },
 

@@ -2,7 +2,7 @@
 // simply not found); writes name their targets and are checked here before the resolver runs:
 // a target the caller cannot even read fails exactly like an id that does not exist, one they can
 // read but not change is FORBIDDEN, and a batch with one such target is refused as a whole.
-import type { Database } from '@ntm/db';
+import type { AuditEntity, Database } from '@ntm/db';
 import { DomainError, type ErrorCode } from '@ntm/domain';
 import { type Expression, type Kysely, type SqlBool, sql } from 'kysely';
 import type { Principal, Scope } from './principal.ts';
@@ -14,6 +14,13 @@ function readArea(scope: Scope): { provinceId?: number; districtId?: number } | 
   if (scope.districtId !== null) return { districtId: scope.districtId };
   return { provinceId: scope.provinceId! };
 }
+
+/** Audit entities of accounts, sessions and tokens. */
+export const ACCOUNT_AUDIT_ENTITIES = [
+  'app_user',
+  'user_session',
+  'api_token',
+] as const satisfies readonly AuditEntity[];
 
 const TRUE = sql<SqlBool>`true`;
 const FALSE = sql<SqlBool>`false`;
@@ -42,12 +49,17 @@ export const visible: Record<
   district: (p: Principal | null, table = 'district') =>
     byArea(p, { province: `${table}.province_id`, district: `${table}.id` }),
   /** A change is visible with its plan, or (changes outside any plan) with its commune. */
+  /** Account changes (users, sessions, tokens) are the admin's alone. */
   auditEntry: (p: Principal | null, table = 'audit_log'): Expression<SqlBool> => {
     if (!p) return FALSE;
-    if (p.scope.level === 'all') return TRUE;
+    if (p.scope.level === 'all' && p.role === 'admin' && p.kind === 'user') return TRUE;
+    const notAccount = sql<SqlBool>`${sql.ref(`${table}.entity`)} not in (${sql.join(
+      ACCOUNT_AUDIT_ENTITIES.map((e) => sql.lit(e)),
+    )})`;
+    if (p.scope.level === 'all') return notAccount;
     const planId = sql.ref(`${table}.plan_id`);
     const communeId = sql.ref(`${table}.commune_id`);
-    return sql<SqlBool>`(${planId} in (select plan.id from plan where ${visible.plan(p)})
+    return sql<SqlBool>`${notAccount} and (${planId} in (select plan.id from plan where ${visible.plan(p)})
       or (${planId} is null and ${communeId} in (select commune.id from commune where ${visible.commune(p)})))`;
   },
   /** Everyone with a scope reads their own province (the plan's and commune's parent). */

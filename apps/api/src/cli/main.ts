@@ -6,8 +6,22 @@ import { genCommand } from './commands/gen.ts';
 import { importCommand } from './commands/import.ts';
 import { migrateCommand } from './commands/migrate.ts';
 import { seedCommand } from './commands/seed.ts';
+import { tokenCreateCommand } from './commands/token-create.ts';
+import { tokenRevokeCommand } from './commands/token-revoke.ts';
+import { userCreateCommand } from './commands/user-create.ts';
+import { userListCommand } from './commands/user-list.ts';
 
-const COMMANDS: Command[] = [migrateCommand, seedCommand, importCommand, exportCommand, genCommand];
+const COMMANDS: Command[] = [
+  migrateCommand,
+  seedCommand,
+  importCommand,
+  exportCommand,
+  genCommand,
+  userCreateCommand,
+  userListCommand,
+  tokenCreateCommand,
+  tokenRevokeCommand,
+];
 
 const io = {
   out: (line: string) => process.stdout.write(`${line}\n`),

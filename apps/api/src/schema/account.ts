@@ -15,11 +15,12 @@ import {
   logout,
   revokeApiToken,
   revokeSession,
+  updateUser,
 } from '../services/accounts.ts';
 import { allowed, writes } from './access.ts';
 import { mutationErrors } from './errors.ts';
 import { CommuneRef, DistrictRef, ProvinceRef } from './geography.ts';
-import { decodeId } from './ids.ts';
+import { decodeId, tryDecodeId } from './ids.ts';
 
 export const RoleEnum = builder.enumType('Role', {
   values: {
@@ -148,7 +149,7 @@ const ApiTokenRef = builder.objectRef<ApiToken>('ApiToken').implement({
 function numericId(
   id: string | number,
   field: string,
-  code: 'UNKNOWN_SESSION' | 'UNKNOWN_API_TOKEN',
+  code: 'UNKNOWN_SESSION' | 'UNKNOWN_API_TOKEN' | 'UNKNOWN_USER',
 ): number {
   const text = String(id);
   if (!/^\d{1,9}$/.test(text)) throw new DomainError(code, { field });
@@ -228,6 +229,22 @@ const CreateUserInput = builder.inputType('CreateUserInput', {
   }),
 });
 
+const UpdateUserInput = builder.inputType('UpdateUserInput', {
+  description: 'Only the fields given change. A new role, or any scope field, replaces the whole scope.',
+  fields: (t) => ({
+    id: t.id({ required: true, description: 'The `User.id`.' }),
+    displayName: t.string({ required: false }),
+    role: t.field({ type: RoleEnum, required: false }),
+    provinceId: t.id({ required: false }),
+    districtId: t.id({ required: false }),
+    communeId: t.id({ required: false }),
+    isActive: t.boolean({
+      required: false,
+      description: 'false disables the account: its sessions end and its API tokens stop working.',
+    }),
+  }),
+});
+
 const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
   fields: (t) => ({
     name: t.string({ required: true, description: 'Who uses it, e.g. "Cổng dữ liệu tỉnh".' }),
@@ -239,8 +256,16 @@ const CreateApiTokenInput = builder.inputType('CreateApiTokenInput', {
 });
 
 type MaybeId = string | number | null | undefined;
-const optionalId = (id: MaybeId, type: 'Province' | 'District' | 'Commune', field: string) =>
-  id === null || id === undefined ? null : decodeId(String(id), type, field);
+const optionalId = (id: MaybeId, type: 'Province' | 'District' | 'Commune', field: string) => {
+  if (id === null || id === undefined) return null;
+  // A province id of the wrong kind is an unknown province (decodeId's generic code is about plans).
+  if (type === 'Province') {
+    const decoded = tryDecodeId(String(id), type);
+    if (decoded === null) throw new DomainError('UNKNOWN_PROVINCE', { field, province: String(id) });
+    return decoded;
+  }
+  return decodeId(String(id), type, field);
+};
 
 builder.mutationFields((t) => ({
   login: t.field({
@@ -299,6 +324,27 @@ builder.mutationFields((t) => ({
         provinceId: optionalId(input.provinceId, 'Province', 'provinceId'),
         districtId: optionalId(input.districtId, 'District', 'districtId'),
         communeId: optionalId(input.communeId, 'Commune', 'communeId'),
+      }),
+    }),
+  }),
+  updateUser: t.field({
+    authScopes: allowed,
+    type: UserPayload,
+    description:
+      'Changes an account’s name, role, scope or active flag (admins; audited). An admin cannot demote or disable themselves.',
+    errors: mutationErrors,
+    args: { input: t.arg({ type: UpdateUserInput, required: true }) },
+    resolve: async (_r, { input }, ctx) => ({
+      user: await updateUser(ctx, numericId(input.id, 'id', 'UNKNOWN_USER'), {
+        displayName: input.displayName ?? undefined,
+        role: input.role ?? undefined,
+        provinceId:
+          input.provinceId === undefined ? undefined : optionalId(input.provinceId, 'Province', 'provinceId'),
+        districtId:
+          input.districtId === undefined ? undefined : optionalId(input.districtId, 'District', 'districtId'),
+        communeId:
+          input.communeId === undefined ? undefined : optionalId(input.communeId, 'Commune', 'communeId'),
+        isActive: input.isActive ?? undefined,
       }),
     }),
   }),

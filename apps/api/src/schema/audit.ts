@@ -48,6 +48,15 @@ const AuditEntityEnum = builder.enumType('AuditEntity', {
       value: 'commune_consultation',
       description: 'The record of the public consultation in a Program 135 commune.',
     },
+    USER: {
+      value: 'app_user',
+      description: 'An account was created or changed (role, scope, password). Admins only.',
+    },
+    SESSION: { value: 'user_session', description: 'A sign-in session was ended. Admins only.' },
+    API_TOKEN: {
+      value: 'api_token',
+      description: 'An API token was created or revoked (never its secret). Admins only.',
+    },
   } as const satisfies Record<string, { value: AuditEntity; description?: string }>,
 });
 

@@ -1,14 +1,54 @@
 // Accounts, sessions and API tokens: sign in and out, passwords, integrator tokens.
-import type { ApiToken, AppUser, TokenAccess, UserRole, UserSession } from '@ntm/db';
+import type { ApiToken, AppUser, Database, TokenAccess, UserRole, UserSession } from '@ntm/db';
 import { DomainError } from '@ntm/domain';
-import { sql } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { assertStrongPassword, decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { type Principal, principalOfUser } from '../auth/principal.ts';
 import { hashSecret, newSecret, TOKEN_PREFIX } from '../auth/secrets.ts';
 import { clearedSessionCookie, sessionCookie } from '../auth/session-cookie.ts';
 import type { Context } from '../context.ts';
+import { recordAudit, toAuditJson } from './audit.ts';
 
 export const MAX_TOKEN_DAYS = 366;
+
+// What the audit trail keeps of an account, a session or a token: never a password hash, a
+// token secret or its hash.
+function userAudit(u: AppUser) {
+  return toAuditJson({
+    username: u.username,
+    display_name: u.display_name,
+    email: u.email,
+    role: u.role,
+    province_id: u.province_id,
+    district_id: u.district_id,
+    commune_id: u.commune_id,
+    is_active: u.is_active,
+    password_changed_at: u.password_changed_at,
+  });
+}
+
+function sessionAudit(s: UserSession) {
+  return toAuditJson({
+    user_id: s.user_id,
+    created_at: s.created_at,
+    expires_at: s.expires_at,
+    revoked_at: s.revoked_at,
+    ip: s.ip,
+  });
+}
+
+function tokenAudit(t: ApiToken) {
+  return toAuditJson({
+    name: t.name,
+    prefix: t.prefix,
+    access: t.access,
+    province_id: t.province_id,
+    district_id: t.district_id,
+    created_by: t.created_by,
+    expires_at: t.expires_at,
+    revoked_at: t.revoked_at,
+  });
+}
 
 function requirePrincipal(ctx: Context): Principal {
   if (!ctx.principal) throw new DomainError('UNAUTHENTICATED');
@@ -21,7 +61,7 @@ export async function login(
   input: { login: string; password: string },
 ): Promise<{ user: AppUser; principal: Principal }> {
   const account = input.login.trim().toLowerCase();
-  ctx.auth.throttle.check(account, ctx.clientIp);
+  await ctx.auth.throttle.check(ctx.db, account, ctx.clientIp);
   const user = await ctx.db
     .selectFrom('app_user')
     .selectAll()
@@ -30,11 +70,11 @@ export async function login(
     .executeTakeFirst();
   const isValid = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
   if (!user || !isValid) {
-    ctx.auth.throttle.recordFailure(account, ctx.clientIp);
+    await ctx.auth.throttle.recordFailure(ctx.db, account, ctx.clientIp);
     ctx.log.warn('login failed', { account, ip: ctx.clientIp });
     throw new DomainError('INVALID_CREDENTIALS');
   }
-  ctx.auth.throttle.recordSuccess(account);
+  await ctx.auth.throttle.recordSuccess(ctx.db, account);
   const secret = newSecret();
   const session = await ctx.db
     .insertInto('user_session')
@@ -84,18 +124,28 @@ export async function changePassword(
   assertStrongPassword(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction().execute(async (trx) => {
-    await trx
+    const updated = await trx
       .updateTable('app_user')
       .set({ password_hash: passwordHash, password_changed_at: sql`now()` })
       .where('id', '=', user.id)
-      .execute();
+      .returningAll()
+      .executeTakeFirstOrThrow();
     let revoke = trx
       .updateTable('user_session')
       .set({ revoked_at: sql`now()` })
       .where('user_id', '=', user.id)
       .where('revoked_at', 'is', null);
     if (principal.sessionId !== null) revoke = revoke.where('id', '<>', principal.sessionId);
-    await revoke.execute();
+    const revoked = await revoke.returning('id').execute();
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'app_user',
+        action: 'update',
+        entityKey: `user:${user.username}`,
+        before: userAudit(user),
+        after: { ...userAudit(updated), ended_sessions: revoked.length },
+      },
+    ]);
   });
 }
 
@@ -114,13 +164,29 @@ export function listSessions(ctx: Context): Promise<UserSession[]> {
 /** Ends one of the caller's sessions (an admin may end anyone's). */
 export async function revokeSession(ctx: Context, sessionId: number): Promise<UserSession> {
   const principal = requirePrincipal(ctx);
-  let query = ctx.db
-    .updateTable('user_session')
-    .set({ revoked_at: sql`coalesce(revoked_at, now())` })
-    .where('id', '=', sessionId);
-  if (principal.role !== 'admin') query = query.where('user_id', '=', principal.id);
-  const session = await query.returningAll().executeTakeFirst();
-  if (!session) throw new DomainError('UNKNOWN_SESSION', { field: 'id' });
+  const session = await ctx.db.transaction().execute(async (trx) => {
+    let query = trx.selectFrom('user_session').selectAll().where('id', '=', sessionId).forUpdate();
+    if (principal.role !== 'admin') query = query.where('user_id', '=', principal.id);
+    const before = await query.executeTakeFirst();
+    if (!before) throw new DomainError('UNKNOWN_SESSION', { field: 'id' });
+    if (before.revoked_at !== null) return before;
+    const after = await trx
+      .updateTable('user_session')
+      .set({ revoked_at: sql`now()` })
+      .where('id', '=', sessionId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'user_session',
+        action: 'update',
+        entityKey: `session:${sessionId}`,
+        before: sessionAudit(before),
+        after: sessionAudit(after),
+      },
+    ]);
+    return after;
+  });
   if (session.id === principal.sessionId) ctx.responseCookies.push(clearedSessionCookie(ctx.auth.cookie));
   return session;
 }
@@ -142,24 +208,140 @@ export async function createUser(ctx: Context, input: NewUserInput): Promise<App
   if (!input.displayName.trim()) throw new DomainError('INVALID_NAME', { field: 'displayName' });
   assertStrongPassword(input.password);
   const scope = scopeForRole(input);
-  const taken = await ctx.db
-    .selectFrom('app_user')
-    .select('id')
-    .where((eb) => eb.or([eb('username', '=', username), eb('email', '=', input.email?.toLowerCase() ?? '')]))
-    .executeTakeFirst();
-  if (taken) throw new DomainError('USERNAME_TAKEN', { field: 'username', username });
-  return ctx.db
-    .insertInto('app_user')
-    .values({
-      username,
-      display_name: input.displayName.trim(),
-      email: input.email?.trim().toLowerCase() || null,
-      password_hash: await hashPassword(input.password),
-      role: input.role,
-      ...scope,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  await assertScopeExists(ctx.db, input);
+  const email = input.email?.trim().toLowerCase() || null;
+  const passwordHash = await hashPassword(input.password);
+  return ctx.db.transaction().execute(async (trx) => {
+    const taken = await trx
+      .selectFrom('app_user')
+      .select('id')
+      .where((eb) => eb.or([eb('username', '=', username), eb('email', '=', email ?? '')]))
+      .executeTakeFirst();
+    if (taken) throw new DomainError('USERNAME_TAKEN', { field: 'username', username });
+    const user = await trx
+      .insertInto('app_user')
+      .values({
+        username,
+        display_name: input.displayName.trim(),
+        email,
+        password_hash: passwordHash,
+        role: input.role,
+        ...scope,
+      })
+      // A concurrent create of the same name loses here instead of failing on the unique index.
+      .onConflict((oc) => oc.column('username').doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!user) throw new DomainError('USERNAME_TAKEN', { field: 'username', username });
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'app_user',
+        action: 'insert',
+        entityKey: `user:${username}`,
+        before: null,
+        after: userAudit(user),
+      },
+    ]);
+    return user;
+  });
+}
+
+export interface UserChanges {
+  displayName?: string | undefined;
+  role?: UserRole | undefined;
+  /** When the role changes or any of these is given, they replace the whole scope. */
+  provinceId?: number | null | undefined;
+  districtId?: number | null | undefined;
+  communeId?: number | null | undefined;
+  isActive?: boolean | undefined;
+}
+
+/**
+ * Changes an account's name, role, scope or active flag. Disabling ends its sessions (its tokens
+ * stop working with it). An admin cannot demote or disable their own account: nobody could undo it.
+ */
+export async function updateUser(ctx: Context, userId: number, changes: UserChanges): Promise<AppUser> {
+  const principal = requirePrincipal(ctx);
+  const displayName = changes.displayName?.trim();
+  if (changes.displayName !== undefined && !displayName)
+    throw new DomainError('INVALID_NAME', { field: 'displayName' });
+  return ctx.db.transaction().execute(async (trx) => {
+    const before = await trx
+      .selectFrom('app_user')
+      .selectAll()
+      .where('id', '=', userId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw new DomainError('UNKNOWN_USER', { field: 'id' });
+    const role = changes.role ?? before.role;
+    const isSelf = principal.kind === 'user' && principal.id === before.id;
+    if (isSelf && (role !== before.role || changes.isActive === false)) throw new DomainError('FORBIDDEN');
+    const scopeGiven = [changes.provinceId, changes.districtId, changes.communeId].some(
+      (id) => id !== undefined,
+    );
+    let scope = {};
+    if (scopeGiven || role !== before.role) {
+      const input = {
+        username: before.username,
+        displayName: before.display_name,
+        email: null,
+        password: '',
+        role,
+        provinceId: changes.provinceId ?? null,
+        districtId: changes.districtId ?? null,
+        communeId: changes.communeId ?? null,
+      };
+      scope = scopeForRole(input);
+      // Inside the transaction: an embedded database has one connection.
+      await assertScopeExists(trx, input);
+    }
+    const after = await trx
+      .updateTable('app_user')
+      .set({
+        ...(displayName ? { display_name: displayName } : {}),
+        role,
+        ...scope,
+        ...(changes.isActive !== undefined ? { is_active: changes.isActive } : {}),
+      })
+      .where('id', '=', userId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    let endedSessions = 0;
+    if (before.is_active && !after.is_active) {
+      const ended = await trx
+        .updateTable('user_session')
+        .set({ revoked_at: sql`now()` })
+        .where('user_id', '=', userId)
+        .where('revoked_at', 'is', null)
+        .returning('id')
+        .execute();
+      endedSessions = ended.length;
+    }
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'app_user',
+        action: 'update',
+        entityKey: `user:${before.username}`,
+        before: userAudit(before),
+        after: { ...userAudit(after), ...(endedSessions ? { ended_sessions: endedSessions } : {}) },
+      },
+    ]);
+    return after;
+  });
+}
+
+/** A scope id that names nothing is a typed error, not a foreign-key failure. */
+async function assertScopeExists(db: Kysely<Database>, input: NewUserInput): Promise<void> {
+  const checks = [
+    ['province', input.provinceId, 'UNKNOWN_PROVINCE', 'provinceId'],
+    ['district', input.districtId, 'UNKNOWN_DISTRICT', 'districtId'],
+    ['commune', input.communeId, 'UNKNOWN_COMMUNE', 'communeId'],
+  ] as const;
+  for (const [table, id, code, field] of checks) {
+    if (id === null) continue;
+    const found = await db.selectFrom(table).select('id').where('id', '=', id).executeTakeFirst();
+    if (!found) throw new DomainError(code, { field, [table]: id });
+  }
 }
 
 /** Each role is bound to exactly the scope it needs (the table's check says the same). */
@@ -167,15 +349,26 @@ function scopeForRole(input: NewUserInput) {
   const none = { province_id: null, district_id: null, commune_id: null };
   const { role, provinceId, districtId, communeId } = input;
   const given = [provinceId, districtId, communeId].filter((x) => x !== null).length;
-  if (role === 'admin' && given === 0) return none;
-  if (given !== 1) throw new DomainError('INVALID_SCOPE', { field: 'scope' });
-  if (role === 'province_planner' && provinceId !== null) return { ...none, province_id: provinceId };
-  if (role === 'district_planner' && districtId !== null) return { ...none, district_id: districtId };
-  if (role === 'commune_officer' && communeId !== null) return { ...none, commune_id: communeId };
-  if (role === 'council_reviewer' || role === 'viewer') {
-    return { province_id: provinceId, district_id: districtId, commune_id: communeId };
+  const mismatch = (needs: 'none' | 'province' | 'district' | 'commune' | 'unit') =>
+    new DomainError('ROLE_SCOPE_MISMATCH', { field: 'scope', role, needs });
+  if (role === 'admin') {
+    if (given === 0) return none;
+    throw mismatch('none');
   }
-  throw new DomainError('INVALID_SCOPE', { field: 'scope' });
+  if (role === 'province_planner') {
+    if (given === 1 && provinceId !== null) return { ...none, province_id: provinceId };
+    throw mismatch('province');
+  }
+  if (role === 'district_planner') {
+    if (given === 1 && districtId !== null) return { ...none, district_id: districtId };
+    throw mismatch('district');
+  }
+  if (role === 'commune_officer') {
+    if (given === 1 && communeId !== null) return { ...none, commune_id: communeId };
+    throw mismatch('commune');
+  }
+  if (given !== 1) throw mismatch('unit');
+  return { province_id: provinceId, district_id: districtId, commune_id: communeId };
 }
 
 export interface NewTokenInput {
@@ -190,8 +383,9 @@ export interface NewTokenInput {
 export async function createApiToken(
   ctx: Context,
   input: NewTokenInput,
+  /** The account the token belongs to (it stops working with it); by default the caller. */
+  ownerId: number = requirePrincipal(ctx).id,
 ): Promise<{ token: ApiToken; secret: string }> {
-  const principal = requirePrincipal(ctx);
   const name = input.name.trim();
   if (!name || name.length > 120) throw new DomainError('INVALID_NAME', { field: 'name' });
   if (
@@ -214,24 +408,37 @@ export async function createApiToken(
           .executeTakeFirst();
   if (!unit) {
     throw input.districtId !== null
-      ? new DomainError('UNKNOWN_DISTRICT', { field: 'districtId' })
-      : new DomainError('INVALID_SCOPE', { field: 'provinceId' });
+      ? // Without the id: the same answer as a district outside the caller's scope.
+        new DomainError('UNKNOWN_DISTRICT', { field: 'districtId' })
+      : new DomainError('UNKNOWN_PROVINCE', { field: 'provinceId' });
   }
   const secret = newSecret(TOKEN_PREFIX);
-  const token = await ctx.db
-    .insertInto('api_token')
-    .values({
-      name,
-      token_hash: hashSecret(secret),
-      prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
-      access: input.access,
-      province_id: input.provinceId,
-      district_id: input.districtId,
-      created_by: principal.id,
-      expires_at: new Date(Date.now() + input.expiresInDays * 86_400_000),
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
+  const token = await ctx.db.transaction().execute(async (trx) => {
+    const created = await trx
+      .insertInto('api_token')
+      .values({
+        name,
+        token_hash: hashSecret(secret),
+        prefix: secret.slice(0, TOKEN_PREFIX.length + 6),
+        access: input.access,
+        province_id: input.provinceId,
+        district_id: input.districtId,
+        created_by: ownerId,
+        expires_at: new Date(Date.now() + input.expiresInDays * 86_400_000),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'api_token',
+        action: 'insert',
+        entityKey: `token:${created.id}`,
+        before: null,
+        after: tokenAudit(created),
+      },
+    ]);
+    return created;
+  });
   return { token, secret };
 }
 
@@ -245,12 +452,27 @@ export function listApiTokens(ctx: Context): Promise<ApiToken[]> {
 
 export async function revokeApiToken(ctx: Context, tokenId: number): Promise<ApiToken> {
   const principal = requirePrincipal(ctx);
-  let query = ctx.db
-    .updateTable('api_token')
-    .set({ revoked_at: sql`coalesce(revoked_at, now())` })
-    .where('id', '=', tokenId);
-  if (principal.role !== 'admin') query = query.where('created_by', '=', principal.id);
-  const token = await query.returningAll().executeTakeFirst();
-  if (!token) throw new DomainError('UNKNOWN_API_TOKEN', { field: 'id' });
-  return token;
+  return ctx.db.transaction().execute(async (trx) => {
+    let query = trx.selectFrom('api_token').selectAll().where('id', '=', tokenId).forUpdate();
+    if (principal.role !== 'admin') query = query.where('created_by', '=', principal.id);
+    const before = await query.executeTakeFirst();
+    if (!before) throw new DomainError('UNKNOWN_API_TOKEN', { field: 'id' });
+    if (before.revoked_at !== null) return before;
+    const after = await trx
+      .updateTable('api_token')
+      .set({ revoked_at: sql`now()` })
+      .where('id', '=', tokenId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(trx, ctx, [
+      {
+        entity: 'api_token',
+        action: 'update',
+        entityKey: `token:${tokenId}`,
+        before: tokenAudit(before),
+        after: tokenAudit(after),
+      },
+    ]);
+    return after;
+  });
 }

@@ -36,6 +36,7 @@ const allTables = [
   'funding_source',
   'idempotency_key',
   'indicator',
+  'login_failure',
   'plan',
   'plan_commune',
   'plan_snapshot',

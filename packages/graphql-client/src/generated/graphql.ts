@@ -57,6 +57,8 @@ export type AuditAction =
 export type AuditEntity =
   /** A cell of the grid. */
   | 'ALLOCATION'
+  /** An API token was created or revoked (never its secret). Admins only. */
+  | 'API_TOKEN'
   /** The record of the public consultation in a Program 135 commune. */
   | 'COMMUNE_CONSULTATION'
   | 'CRITERION_STATUS'
@@ -69,7 +71,11 @@ export type AuditEntity =
   | 'PLAN_SNAPSHOT'
   /** A step of the approval workflow (submit, approve, return with a comment, lock). */
   | 'PLAN_TRANSITION'
-  | 'PROJECT';
+  | 'PROJECT'
+  /** A sign-in session was ended. Admins only. */
+  | 'SESSION'
+  /** An account was created or changed (role, scope, password). Admins only. */
+  | 'USER';
 
 export type AuditLogFilter = {
   actor?: string | null | undefined;
@@ -175,6 +181,7 @@ export type ErrorCode =
   | 'RETURN_COMMENT_REQUIRED'
   | 'REVERT_CONFLICT'
   | 'REVISION_EXISTS'
+  | 'ROLE_SCOPE_MISMATCH'
   | 'SOURCE_NOT_ELIGIBLE'
   | 'SPREADSHEET_TOO_COMPLEX'
   | 'SUBSCRIPTION_OVER_HTTP'
@@ -188,9 +195,11 @@ export type ErrorCode =
   | 'UNKNOWN_OPTIMIZATION'
   | 'UNKNOWN_PLAN'
   | 'UNKNOWN_PROJECT'
+  | 'UNKNOWN_PROVINCE'
   | 'UNKNOWN_SESSION'
   | 'UNKNOWN_SNAPSHOT'
   | 'UNKNOWN_SOURCE'
+  | 'UNKNOWN_USER'
   | 'USERNAME_TAKEN'
   | 'VERSION_CONFLICT'
   | 'WEAK_PASSWORD'
