@@ -73,7 +73,7 @@ export type WriteTarget =
 
 type Decode = (globalId: string | number, typename: string) => number | null;
 
-interface Unit {
+export interface Unit {
   provinceId: number;
   districtId: number | null;
   communeId: number | null;
@@ -87,7 +87,7 @@ function canRead(scope: Scope, unit: Unit): boolean {
 }
 
 /** Write area: like reading, except that a commune officer changes only their own commune. */
-function canWrite(scope: Scope, unit: Unit): boolean {
+export function canWrite(scope: Scope, unit: Unit): boolean {
   if (scope.level === 'commune') return unit.communeId === scope.communeId;
   return canRead(scope, unit);
 }
@@ -104,6 +104,23 @@ export async function checkWriteTargets(
 ): Promise<true> {
   for (const target of targets) await checkTarget(db, principal, target, decode);
   return true;
+}
+
+/**
+ * Would these targets (numeric ids) pass the scope check a write makes? For fields that tell the
+ * caller what it may do, so they answer exactly as the mutation would.
+ */
+export async function passesWriteTargets(
+  db: Kysely<Database>,
+  principal: Principal,
+  targets: readonly WriteTarget[],
+): Promise<boolean> {
+  try {
+    return await checkWriteTargets(db, principal, targets, (id) => Number(id));
+  } catch (error) {
+    if (error instanceof DomainError) return false;
+    throw error;
+  }
 }
 
 async function checkTarget(
