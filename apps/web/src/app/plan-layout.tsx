@@ -104,8 +104,10 @@ export function PlanLayout({ planId, screen }: { planId: string; screen: PlanTab
   const { state, reload, refresh, setData } = useQuery(PlanHeaderDocument, { id: planId });
   const plan = state.status === 'ready' ? state.data.plan : undefined;
 
-  // Locked or submitted from elsewhere: the badge follows at once (the screens react on their own).
+  // Locked or submitted from elsewhere: the badge follows at once (the screens react on their own);
+  // after missed events the header is read again.
   usePlanChanges(planId, (change) => {
+    if (change.__typename === 'ResyncRequired') refresh();
     if (change.__typename !== 'PlanStatusChanged') return;
     setData((data) => (data.plan ? { ...data, plan: { ...data.plan, status: change.status } } : data));
   });

@@ -188,6 +188,7 @@ export const en: Messages = {
     'How much each source may commit to the plan, and whether that money is confirmed (e.g. approved by the HĐND) or only expected.',
   'caps.inputHint':
     'Type amounts in million VND (e.g. 12,000), or give the unit: "1.5 billion", "250 million". Leave empty for no cap.',
+  'caps.planLocked': 'The plan is no longer a draft, so its funding caps cannot be changed.',
   'caps.loading': 'Loading funding caps…',
   'caps.errorTitle': 'Could not load the funding caps',
   'caps.caption': 'Caps by funding source. Unit: million VND.',

@@ -188,6 +188,7 @@ export const vi = {
     'Mỗi nguồn được cam kết tối đa bao nhiêu cho kế hoạch, và đã được xác định (ví dụ HĐND đã thông qua) hay mới dự kiến.',
   'caps.inputHint':
     'Nhập số tiền theo triệu đồng (ví dụ 12.000), hoặc ghi rõ đơn vị: "1,5 tỷ", "250 triệu". Để trống là không có trần.',
+  'caps.planLocked': 'Kế hoạch không còn ở trạng thái nháp nên không sửa được trần nguồn vốn.',
   'caps.loading': 'Đang tải trần nguồn vốn…',
   'caps.errorTitle': 'Không tải được trần nguồn vốn',
   'caps.caption': 'Trần vốn theo nguồn. Đơn vị: triệu đồng.',
