@@ -264,6 +264,50 @@ describe('each role on the Lục Nam plan, as its status changes', () => {
     });
   });
 
+  it('criteria status, optimizer and import: planners change them, the commune officer only their commune', async () => {
+    const optimizerTab = (page: Page) =>
+      page.getByRole('navigation', { name: 'Các màn hình của kế hoạch' }).getByRole('link', {
+        name: 'Tối ưu phân bổ',
+      });
+    for (const role of ROLES) {
+      const page = pageOf(role);
+      const isPlanner = PLANNERS.includes(role);
+      expect({ role, optimizer: await optimizerTab(page).isVisible() }).toEqual({
+        role,
+        optimizer: isPlanner,
+      });
+      await page.goto(`${app.url}/plans/${encodeURIComponent(planId)}/status`);
+      const access = isPlanner
+        ? 'Dùng phím mũi tên để di chuyển; Space hoặc Enter để đổi đạt / chưa đạt.'
+        : role === 'communeOfficer'
+          ? 'Bạn chỉ cập nhật được tiêu chí của xã Lục Sơn: Space hoặc Enter để đổi đạt / chưa đạt.'
+          : 'Tài khoản của bạn chỉ được xem trạng thái tiêu chí.';
+      await poll(() => page.getByTestId('status-access').textContent()).toBe(access);
+      // The district's own criteria are the district's and the province's business.
+      const district = page.locator('.status-district');
+      await poll(() => district.locator('.toggle-status').count()).toBeGreaterThan(0);
+      expect({ role, toggles: (await district.locator('button.toggle-status').count()) > 0 }).toEqual({
+        role,
+        toggles: isPlanner,
+      });
+
+      await page.goto(`${app.url}/plans/${encodeURIComponent(planId)}/excel`);
+      await poll(() => page.getByRole('heading', { name: 'Nhập từ bảng tính' }).isVisible()).toBe(true);
+      expect({ role, importAllowed: await page.getByTestId('import-drop-zone').isVisible() }).toEqual({
+        role,
+        importAllowed: isPlanner,
+      });
+      expect(await page.getByTestId('import-not-allowed').isVisible()).toBe(!isPlanner);
+
+      await page.goto(`${app.url}/plans/${encodeURIComponent(planId)}/optimize`);
+      await poll(() => page.getByTestId('plan-status').isVisible()).toBe(true);
+      expect({ role, refused: await page.getByTestId('screen-not-allowed').isVisible() }).toEqual({
+        role,
+        refused: !isPlanner,
+      });
+    }
+  });
+
   it('shows no GraphQL IDE link when the server does not serve the IDE', async () => {
     const ideOff = await app.startSibling({ ideEnabled: false, introspection: false });
     const introspectionOff = await app.startSibling({ ideEnabled: true, introspection: false });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { editAccessOf } from './plan-access';
+import { PLAN_TABS } from '../../app/routes';
+import { canSetCriterionStatus, editAccessOf, isTabAvailable } from './plan-access';
 
 const planner = (op: string) => op === 'Mutation.setFundingCap';
 const viewer = () => false;
@@ -19,5 +20,35 @@ describe('editAccessOf', () => {
       expect(editAccessOf(status, planner, 'Mutation.setFundingCap')).toBe('planLocked');
       expect(editAccessOf(status, viewer, 'Mutation.setFundingCap')).toBe('planLocked');
     }
+  });
+});
+
+describe('canSetCriterionStatus', () => {
+  const editor = (op: string) => op === 'Mutation.setCriterionStatus';
+
+  it('lets planners set any commune’s and the district’s status', () => {
+    expect(canSetCriterionStatus(editor, null, { communeId: 'C1' })).toBe(true);
+    expect(canSetCriterionStatus(editor, null, { districtId: 'D1' })).toBe(true);
+  });
+
+  it('lets a commune officer set only their own commune’s status, not the district’s', () => {
+    expect(canSetCriterionStatus(editor, 'C1', { communeId: 'C1' })).toBe(true);
+    expect(canSetCriterionStatus(editor, 'C1', { communeId: 'C2' })).toBe(false);
+    expect(canSetCriterionStatus(editor, 'C1', { districtId: 'D1' })).toBe(false);
+  });
+
+  it('lets nobody without the operation set any status', () => {
+    expect(canSetCriterionStatus(viewer, null, { communeId: 'C1' })).toBe(false);
+    expect(canSetCriterionStatus(viewer, null, { districtId: 'D1' })).toBe(false);
+  });
+});
+
+describe('isTabAvailable', () => {
+  it('offers the optimizer only to roles that may run it, every other tab to everyone', () => {
+    const optimizer = (op: string) => op === 'Mutation.optimizePlan';
+    expect(PLAN_TABS.filter((tab) => isTabAvailable(tab, optimizer))).toEqual([...PLAN_TABS]);
+    expect(PLAN_TABS.filter((tab) => isTabAvailable(tab, viewer))).toEqual(
+      PLAN_TABS.filter((tab) => tab !== 'optimize'),
+    );
   });
 });
