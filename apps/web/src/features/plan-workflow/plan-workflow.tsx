@@ -50,11 +50,9 @@ export function PlanWorkflow({ planId, onChanged }: { planId: string; onChanged:
   const commentId = useId();
 
   // Submitted or approved elsewhere: the steps (and who may record consultations) change with it.
+  // An open return form stays only while RETURN is still a step (see below).
   usePlanChanges(planId, (change) => {
-    if (change.__typename === 'PlanStatusChanged' || change.__typename === 'ResyncRequired') {
-      setReturning(false);
-      refresh();
-    }
+    if (change.__typename === 'PlanStatusChanged' || change.__typename === 'ResyncRequired') refresh();
   });
 
   if (state.status !== 'ready' || !state.data.plan) return null;
