@@ -262,6 +262,12 @@ describe('each role on the Lục Nam plan, as its status changes', () => {
       capsEditable: () => false,
       forms: () => [],
     });
+    // The approval confirmed the district's caps; a locked plan's caps cannot be put back.
+    const admin = pageOf('admin');
+    await admin.goto(`${app.url}/plans/${encodeURIComponent(planId)}/history`);
+    const capRows = admin.getByTestId('audit-row').filter({ hasText: 'Trần nguồn vốn' });
+    await poll(() => capRows.count()).toBeGreaterThan(0);
+    expect(await admin.getByRole('button', { name: /^Hoàn tác/ }).count()).toBe(0);
   });
 
   it('criteria status, optimizer and import: planners change them, the commune officer only their commune', async () => {
