@@ -106,23 +106,6 @@ export async function checkWriteTargets(
   return true;
 }
 
-/**
- * Would these targets (numeric ids) pass the scope check a write makes? For fields that tell the
- * caller what it may do, so they answer exactly as the mutation would.
- */
-export async function passesWriteTargets(
-  db: Kysely<Database>,
-  principal: Principal,
-  targets: readonly WriteTarget[],
-): Promise<boolean> {
-  try {
-    return await checkWriteTargets(db, principal, targets, (id) => Number(id));
-  } catch (error) {
-    if (error instanceof DomainError) return false;
-    throw error;
-  }
-}
-
 async function checkTarget(
   db: Kysely<Database>,
   principal: Principal,
@@ -253,16 +236,45 @@ async function requirePlan(
 ): Promise<void> {
   const plan = plans[0];
   if (!plan) return;
-  const { scope } = principal;
-  if (!canRead(scope, plan)) throw new DomainError(code, { field });
-  if (scope.level !== 'commune') return;
+  const refusal = await planWriteRefusal(db, principal.scope, plan);
+  if (refusal === 'unknown') throw new DomainError(code, { field });
+  if (refusal === 'forbidden') throw forbidden();
+}
+
+/** Why a write to this plan is refused: out of sight (`unknown`), or seen but not writable. */
+async function planWriteRefusal(
+  db: Kysely<Database>,
+  scope: Scope,
+  plan: PlanUnit,
+): Promise<'unknown' | 'forbidden' | null> {
+  if (!canRead(scope, plan)) return 'unknown';
+  if (scope.level !== 'commune') return null;
   const covers = await db
     .selectFrom('plan_commune')
     .select('commune_id')
     .where('plan_id', '=', plan.planId)
     .where('commune_id', '=', scope.communeId!)
     .executeTakeFirst();
-  if (!covers) throw forbidden();
+  return covers ? null : 'forbidden';
+}
+
+/**
+ * Would a write to this plan (a row already read) pass the scope check its mutation makes? For
+ * fields that tell the caller what it may do; a query only for a commune officer's coverage.
+ */
+export async function canWritePlan(
+  db: Kysely<Database>,
+  principal: Principal,
+  plan: { id: number; province_id: number; district_id: number | null },
+): Promise<boolean> {
+  if (principal.scope.level === 'all') return true;
+  const unit = {
+    planId: plan.id,
+    provinceId: plan.province_id,
+    districtId: plan.district_id,
+    communeId: null,
+  };
+  return (await planWriteRefusal(db, principal.scope, unit)) === null;
 }
 
 async function communeUnits(db: Kysely<Database>, ids: number[], projectId?: number): Promise<Unit[]> {

@@ -4,7 +4,7 @@
 import type { CommuneConsultation, ConsultationOutcome } from '@ntm/db';
 import { isPlanWritable } from '@ntm/domain';
 import { isAllowed } from '../auth/rules.ts';
-import { canWrite, passesWriteTargets } from '../auth/scope.ts';
+import { canWrite, canWritePlan } from '../auth/scope.ts';
 import { builder } from '../builder.ts';
 import { recordConsultation } from '../services/consultations.ts';
 import { findMissingConsultations } from '../services/plan-workflow.ts';
@@ -64,7 +64,7 @@ builder.objectFields(PlanRef, (t) => ({
       const principal = ctx.principal;
       if (!principal || !isPlanWritable(p.status)) return [];
       if (!isAllowed(principal, 'Mutation.recordConsultation')) return [];
-      if (!(await passesWriteTargets(ctx.db, principal, [{ plan: p.id, field: 'planId' }]))) return [];
+      if (!(await canWritePlan(ctx.db, principal, p))) return [];
       const communes = await ctx.db
         .selectFrom('plan_commune')
         .innerJoin('commune', 'commune.id', 'plan_commune.commune_id')

@@ -4,7 +4,7 @@
 import type { PlanTransition } from '@ntm/db';
 import { type PlanWorkflowAction, workflowActionsFor } from '@ntm/domain';
 import { isAllowed, type Operation } from '../auth/rules.ts';
-import { passesWriteTargets } from '../auth/scope.ts';
+import { canWritePlan } from '../auth/scope.ts';
 import { builder } from '../builder.ts';
 import { openPlanRevision, transitionPlan } from '../services/plan-workflow.ts';
 import { writes } from './access.ts';
@@ -59,7 +59,7 @@ builder.objectFields(PlanRef, (t) => ({
       if (!principal) return [];
       const steps = workflowActionsFor(p.status).filter((a) => isAllowed(principal, STEP_OPERATION[a]));
       if (steps.length === 0) return [];
-      return (await passesWriteTargets(ctx.db, principal, [{ plan: p.id, field: 'planId' }])) ? steps : [];
+      return (await canWritePlan(ctx.db, principal, p)) ? steps : [];
     },
   }),
   transitions: t.field({
