@@ -308,7 +308,8 @@ export function FundingCapsPage({ plan }: { plan: PlanHeader }) {
               <CapRowView
                 key={row.sourceId}
                 row={row}
-                draft={drafts.get(row.sourceId) ?? row.saved}
+                // Read-only rows show what is saved, not an edit left over from before the lock.
+                draft={(access === 'editable' ? drafts.get(row.sourceId) : undefined) ?? row.saved}
                 rowState={rowStates.get(row.sourceId) ?? { status: 'idle' }}
                 onDraft={(draft) => {
                   setDrafts((current) => new Map(current).set(row.sourceId, draft));
