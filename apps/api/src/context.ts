@@ -44,6 +44,8 @@ export interface Context {
   responseCookies: string[];
   loaders: Loaders;
   log: Logger;
+  /** Does this server serve the GraphQL IDE (/graphiql)? It needs the IDE and introspection on. */
+  hasGraphqlIde: boolean;
 }
 
 /**
@@ -77,6 +79,7 @@ export function createContext(input: {
   requestId?: string;
   clientIp?: string;
   userAgent?: string | null;
+  hasGraphqlIde?: boolean;
 }): Context {
   const requestId = input.requestId ?? randomUUID();
   const holder = new RequestContext(input.principal);
@@ -93,6 +96,7 @@ export function createContext(input: {
     // Scoped loaders follow the caller, which `login` sets mid-request.
     loaders: createLoaders(input.db, () => holder.principal),
     log: input.log.child({ requestId }),
+    hasGraphqlIde: input.hasGraphqlIde ?? false,
   }) satisfies Context;
   return context;
 }

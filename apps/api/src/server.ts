@@ -160,6 +160,9 @@ export function createApp(options: AppOptions): App {
     ideEnabled: options.ideEnabled,
   });
 
+  // The IDE page without introspection is an empty shell: offer it only when both are on.
+  const isIdeServed = options.ideEnabled && (options.introspection ?? false);
+
   const limits = { ...DEFAULT_QUERY_LIMITS, ...options.queryLimits };
   const limiter = createRateLimiter(options.rateLimit ?? DEFAULT_RATE_LIMIT);
 
@@ -341,6 +344,7 @@ export function createApp(options: AppOptions): App {
             principal: caller.principal,
             clientIp: caller.ip,
             userAgent: req.headers['user-agent'] ?? null,
+            hasGraphqlIde: isIdeServed,
           });
           return context;
         },

@@ -17,18 +17,20 @@ export async function startE2EApp() {
   const database = await createTestDb();
   await seedReference(database.db);
   const demo = await seedDemo(database.db);
-  const app = createApp({
-    db: database.db,
-    log: createLogger('silent'),
-    webDist,
-    ideEnabled: true,
-    introspection: true,
-    maxBodyBytes: 16 * 1024 * 1024,
-    // Several simulated users share 127.0.0.1 here; per-caller limits have their own API tests.
-    rateLimit: { perMinute: 0, burst: 1 },
-    // Live updates (subscriptions) need the database's NOTIFY listener.
-    listen: database.listen,
-  });
+  const createOn = (settings: { ideEnabled: boolean; introspection: boolean }) =>
+    createApp({
+      db: database.db,
+      log: createLogger('silent'),
+      webDist,
+      ...settings,
+      maxBodyBytes: 16 * 1024 * 1024,
+      // Several simulated users share 127.0.0.1 here; per-caller limits have their own API tests.
+      rateLimit: { perMinute: 0, burst: 1 },
+      // Live updates (subscriptions) need the database's NOTIFY listener.
+      listen: database.listen,
+    });
+  const app = createOn({ ideEnabled: true, introspection: true });
+  const siblings: Array<ReturnType<typeof createApp>> = [];
   const port = await app.listen(0, '127.0.0.1');
   const url = `http://127.0.0.1:${port}`;
   await ensureAdmin(database.db, E2E_USERS.admin.password);
@@ -40,7 +42,17 @@ export async function startE2EApp() {
     authHeaders: { cookie: adminCookie },
     db: database.db,
     demoPlanId: demo.planId,
+    /**
+     * Another server over the same database with other switches (e.g. the IDE off); its URL.
+     * Cookies do not depend on the port, so pages signed in to the first app are signed in here.
+     */
+    async startSibling(settings: { ideEnabled: boolean; introspection: boolean }): Promise<string> {
+      const sibling = createOn(settings);
+      siblings.push(sibling);
+      return `http://127.0.0.1:${await sibling.listen(0, '127.0.0.1')}`;
+    },
     async close() {
+      for (const sibling of siblings) await sibling.stop();
       await app.stop();
       await database.close();
     },

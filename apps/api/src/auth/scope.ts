@@ -85,7 +85,7 @@ export type WriteTarget =
 
 type Decode = (globalId: string | number, typename: string) => number | null;
 
-interface Unit {
+export interface Unit {
   provinceId: number;
   districtId: number | null;
   communeId: number | null;
@@ -99,7 +99,7 @@ function canRead(scope: Scope, unit: Unit): boolean {
 }
 
 /** Write area: like reading, except that a commune officer changes only their own commune. */
-function canWrite(scope: Scope, unit: Unit): boolean {
+export function canWrite(scope: Scope, unit: Unit): boolean {
   if (scope.level === 'commune') return unit.communeId === scope.communeId;
   return canRead(scope, unit);
 }
@@ -248,16 +248,45 @@ async function requirePlan(
 ): Promise<void> {
   const plan = plans[0];
   if (!plan) return;
-  const { scope } = principal;
-  if (!canRead(scope, plan)) throw new DomainError(code, { field });
-  if (scope.level !== 'commune') return;
+  const refusal = await planWriteRefusal(db, principal.scope, plan);
+  if (refusal === 'unknown') throw new DomainError(code, { field });
+  if (refusal === 'forbidden') throw forbidden();
+}
+
+/** Why a write to this plan is refused: out of sight (`unknown`), or seen but not writable. */
+async function planWriteRefusal(
+  db: Kysely<Database>,
+  scope: Scope,
+  plan: PlanUnit,
+): Promise<'unknown' | 'forbidden' | null> {
+  if (!canRead(scope, plan)) return 'unknown';
+  if (scope.level !== 'commune') return null;
   const covers = await db
     .selectFrom('plan_commune')
     .select('commune_id')
     .where('plan_id', '=', plan.planId)
     .where('commune_id', '=', scope.communeId!)
     .executeTakeFirst();
-  if (!covers) throw forbidden();
+  return covers ? null : 'forbidden';
+}
+
+/**
+ * Would a write to this plan (a row already read) pass the scope check its mutation makes? For
+ * fields that tell the caller what it may do; a query only for a commune officer's coverage.
+ */
+export async function canWritePlan(
+  db: Kysely<Database>,
+  principal: Principal,
+  plan: { id: number; province_id: number; district_id: number | null },
+): Promise<boolean> {
+  if (principal.scope.level === 'all') return true;
+  const unit = {
+    planId: plan.id,
+    provinceId: plan.province_id,
+    districtId: plan.district_id,
+    communeId: null,
+  };
+  return (await planWriteRefusal(db, principal.scope, unit)) === null;
 }
 
 async function communeUnits(db: Kysely<Database>, ids: number[], projectId?: number): Promise<Unit[]> {

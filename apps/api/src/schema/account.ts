@@ -94,6 +94,11 @@ const MeRef = builder.objectRef<Principal>('Me').implement({
         'The operations this caller may call, as "Mutation.setAllocations", "Query.plans"… The UI hides the rest; the server still decides, row by row.',
       resolve: (p) => permissionsOf(p),
     }),
+    hasGraphqlIde: t.boolean({
+      description:
+        'Does this server offer the GraphQL IDE at /graphiql (NTM_GRAPHQL_IDE and NTM_INTROSPECTION both on)?',
+      resolve: (_p, _a, ctx) => ctx.hasGraphqlIde,
+    }),
   }),
 });
 

@@ -1,7 +1,10 @@
 // Public consultation records (lấy ý kiến nhân dân) of Program 135 communes in a plan: the
-// record type, the plan's list of them and of the communes still missing one, and the mutation
-// that records (or corrects) one.
+// record type, the plan's list of them, of the communes still missing one and of those the caller
+// may record, and the mutation that records (or corrects) one.
 import type { CommuneConsultation, ConsultationOutcome } from '@ntm/db';
+import { isPlanWritable } from '@ntm/domain';
+import { isAllowed } from '../auth/rules.ts';
+import { canWrite, canWritePlan } from '../auth/scope.ts';
 import { builder } from '../builder.ts';
 import { recordConsultation } from '../services/consultations.ts';
 import { findMissingConsultations } from '../services/plan-workflow.ts';
@@ -50,6 +53,30 @@ builder.objectFields(PlanRef, (t) => ({
     resolve: async (p, _a, ctx) => {
       const missing = await findMissingConsultations(ctx.db, p.id);
       return Promise.all(missing.map(async (c) => (await ctx.loaders.commune.load(c.id))!));
+    },
+  }),
+  recordableConsultationCommunes: t.field({
+    type: [CommuneRef],
+    description:
+      'The Program 135 communes whose consultation the caller may record (recordConsultation) now: a draft plan, a role allowed to, and the commune in its write scope (a commune officer: their own).',
+    // The same checks recordConsultation makes, so the web app shows the form only where it works.
+    resolve: async (p, _a, ctx) => {
+      const principal = ctx.principal;
+      if (!principal || !isPlanWritable(p.status)) return [];
+      if (!isAllowed(principal, 'Mutation.recordConsultation')) return [];
+      if (!(await canWritePlan(ctx.db, principal, p))) return [];
+      const communes = await ctx.db
+        .selectFrom('plan_commune')
+        .innerJoin('commune', 'commune.id', 'plan_commune.commune_id')
+        .select(['commune.id', 'commune.province_id', 'commune.district_id'])
+        .where('plan_commune.plan_id', '=', p.id)
+        .where('commune.is_program135', '=', true)
+        .orderBy('commune.search_key')
+        .execute();
+      const writable = communes.filter((c) =>
+        canWrite(principal.scope, { provinceId: c.province_id, districtId: c.district_id, communeId: c.id }),
+      );
+      return Promise.all(writable.map(async (c) => (await ctx.loaders.commune.load(c.id))!));
     },
   }),
 }));

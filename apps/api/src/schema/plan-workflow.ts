@@ -1,8 +1,10 @@
 // The approval workflow over GraphQL: one mutation per step (submitPlan, approvePlan, returnPlan,
 // lockPlan, openPlanRevision), so each can carry its own access rule (planner / council reviewer),
-// and the plan's workflow history, revisions and the steps its status allows.
+// and the plan's workflow history, revisions and the steps the caller may take now.
 import type { PlanTransition } from '@ntm/db';
 import { type PlanWorkflowAction, workflowActionsFor } from '@ntm/domain';
+import { isAllowed, type Operation } from '../auth/rules.ts';
+import { canWritePlan } from '../auth/scope.ts';
 import { builder } from '../builder.ts';
 import { openPlanRevision, transitionPlan } from '../services/plan-workflow.ts';
 import { writes } from './access.ts';
@@ -24,6 +26,14 @@ const PlanWorkflowActionEnum = builder.enumType('PlanWorkflowAction', {
   } as const satisfies Record<string, { value: PlanWorkflowAction; description: string }>,
 });
 
+const STEP_OPERATION: Record<PlanWorkflowAction, Operation> = {
+  submit: 'Mutation.submitPlan',
+  approve: 'Mutation.approvePlan',
+  return: 'Mutation.returnPlan',
+  lock: 'Mutation.lockPlan',
+  openRevision: 'Mutation.openPlanRevision',
+};
+
 const PlanTransitionRef = builder.objectRef<PlanTransition>('PlanTransition').implement({
   description: 'One move of a plan along the workflow, with who made it and the comment.',
   fields: (t) => ({
@@ -41,8 +51,16 @@ const PlanTransitionRef = builder.objectRef<PlanTransition>('PlanTransition').im
 builder.objectFields(PlanRef, (t) => ({
   workflowActions: t.field({
     type: [PlanWorkflowActionEnum],
-    description: 'The steps the plan’s status allows now (the caller’s role may allow fewer).',
-    resolve: (p) => [...workflowActionsFor(p.status)],
+    description:
+      'The steps the caller may take now: those the plan’s status allows, the caller’s role may call (auth rules) and its scope may write.',
+    // The same rules the mutations apply, so the web app keeps no second copy of them.
+    resolve: async (p, _a, ctx) => {
+      const principal = ctx.principal;
+      if (!principal) return [];
+      const steps = workflowActionsFor(p.status).filter((a) => isAllowed(principal, STEP_OPERATION[a]));
+      if (steps.length === 0) return [];
+      return (await canWritePlan(ctx.db, principal, p)) ? steps : [];
+    },
   }),
   transitions: t.field({
     type: [PlanTransitionRef],

@@ -2,7 +2,7 @@
 // the page changes (not when only a plan tab changes) so screen readers announce the new page.
 import { useEffect, useRef } from 'react';
 import { PlansPage } from '../features/plans/plans-page';
-import { SessionProvider } from '../features/session/session-provider';
+import { SessionProvider, useSession } from '../features/session/session-provider';
 import { UserMenu } from '../features/session/user-menu';
 import { useT } from '../i18n/i18n-provider';
 import './app-shell.css';
@@ -39,6 +39,8 @@ function RouteView() {
 function Shell() {
   const t = useT();
   const { route } = useRouter();
+  // The server says whether it serves the IDE (NTM_GRAPHQL_IDE and NTM_INTROSPECTION): no dead link.
+  const hasGraphqlIde = useSession().me.hasGraphqlIde;
   const mainRef = useRef<HTMLElement>(null);
   const pageKey = pageKeyOf(route);
   const lastPageKey = useRef(pageKey);
@@ -73,15 +75,17 @@ function Shell() {
           </span>
         </Link>
         <nav className="app-header__actions" aria-label={t('app.productName')}>
-          <a
-            className="link-button"
-            href={GRAPHQL_IDE_PATH}
-            target="_blank"
-            rel="noopener"
-            title={t('app.graphqlIdeHint')}
-          >
-            {t('app.graphqlIde')}
-          </a>
+          {hasGraphqlIde && (
+            <a
+              className="link-button"
+              href={GRAPHQL_IDE_PATH}
+              target="_blank"
+              rel="noopener"
+              title={t('app.graphqlIdeHint')}
+            >
+              {t('app.graphqlIde')}
+            </a>
+          )}
           <LanguageSwitch />
           <UserMenu />
         </nav>

@@ -7,6 +7,8 @@ import { usePlanChanges } from '../features/live-updates/use-plan-changes';
 import { PlanWorkflow } from '../features/plan-workflow/plan-workflow';
 import { RequestError } from '../features/plans/request-error';
 import { StatusBadge } from '../features/plans/status-badge';
+import { isTabAvailable } from '../features/session/plan-access';
+import { useSession } from '../features/session/session-provider';
 import { useT } from '../i18n/i18n-provider';
 import type { MessageKey } from '../i18n/vi';
 import { GridScreen, preloadGridScreen } from './grid-screen';
@@ -53,10 +55,11 @@ const SCREEN_LABEL: Record<PlanTab, MessageKey> = {
 
 function PlanTabs({ planId, screen }: { planId: string; screen: PlanTab }) {
   const t = useT();
+  const { can } = useSession();
   return (
     <nav className="plan-tabs" aria-label={t('nav.planScreens')}>
       <ul>
-        {PLAN_TABS.map((tab) => (
+        {PLAN_TABS.filter((tab) => isTabAvailable(tab, can)).map((tab) => (
           <li key={tab}>
             <Link
               to={planPath(planId, tab)}
@@ -79,6 +82,16 @@ function periodOf(plan: PlanHeader): string {
 }
 
 function ScreenBody({ plan, screen }: { plan: PlanHeader; screen: PlanTab }) {
+  const t = useT();
+  const { can } = useSession();
+  // Reached by a typed or shared link: say why instead of a screen whose every call is refused.
+  if (!isTabAvailable(screen, can)) {
+    return (
+      <p className="notice" data-testid="screen-not-allowed">
+        {t('nav.screenNotAllowed')}
+      </p>
+    );
+  }
   switch (screen) {
     case 'grid':
       return <GridScreen planId={plan.id} communeCount={plan.communeCount} />;
@@ -104,8 +117,10 @@ export function PlanLayout({ planId, screen }: { planId: string; screen: PlanTab
   const { state, reload, refresh, setData } = useQuery(PlanHeaderDocument, { id: planId });
   const plan = state.status === 'ready' ? state.data.plan : undefined;
 
-  // Locked or submitted from elsewhere: the badge follows at once (the screens react on their own).
+  // Locked or submitted from elsewhere: the badge follows at once (the screens react on their own);
+  // after missed events the header is read again.
   usePlanChanges(planId, (change) => {
+    if (change.__typename === 'ResyncRequired') refresh();
     if (change.__typename !== 'PlanStatusChanged') return;
     setData((data) => (data.plan ? { ...data, plan: { ...data.plan, status: change.status } } : data));
   });

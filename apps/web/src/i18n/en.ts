@@ -78,6 +78,7 @@ export const en: Messages = {
 
   'nav.home': 'Budget plans',
   'nav.breadcrumb': 'Breadcrumb',
+  'nav.screenNotAllowed': 'Your account cannot use this screen.',
   'nav.planScreens': 'Plan screens',
   'nav.tab.grid': 'Allocation grid',
   'nav.tab.status': 'Criteria status',
@@ -113,6 +114,9 @@ export const en: Messages = {
   'status.errorTitle': 'Could not load the criteria status',
   'status.targetsOnly': 'Target communes only',
   'status.keyboardHint': 'Move with the arrow keys; press Space or Enter to switch met / not met.',
+  'status.readOnly': 'Your account may only view the criteria status.',
+  'status.ownCommuneOnly':
+    'You can only update the criteria of {commune}: press Space or Enter to switch met / not met.',
   'status.column.commune': 'Commune',
   'status.column.progress': 'Met',
   'status.column.progressHint': 'Criteria met out of {total}',
@@ -188,6 +192,7 @@ export const en: Messages = {
     'How much each source may commit to the plan, and whether that money is confirmed (e.g. approved by the HĐND) or only expected.',
   'caps.inputHint':
     'Type amounts in million VND (e.g. 12,000), or give the unit: "1.5 billion", "250 million". Leave empty for no cap.',
+  'caps.planLocked': 'The plan is no longer a draft, so its funding caps cannot be changed.',
   'caps.loading': 'Loading funding caps…',
   'caps.errorTitle': 'Could not load the funding caps',
   'caps.caption': 'Caps by funding source. Unit: million VND.',
@@ -537,6 +542,7 @@ export const en: Messages = {
   'exchange.import.intro':
     'Drop an .xlsx or .csv file: communes down, criteria (number or name) across. Preview every change before importing.',
   'exchange.import.locked': 'The plan is no longer a draft: you can preview but not import.',
+  'exchange.import.notAllowed': 'Your account may download the plan but not import figures into it.',
   'exchange.import.drop': 'Drop a file here or click to choose one',
   'exchange.import.chosen': 'Chosen file: {name}',
   'exchange.import.source': 'Funding source',

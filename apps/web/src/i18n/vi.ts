@@ -78,6 +78,7 @@ export const vi = {
 
   'nav.home': 'Kế hoạch vốn',
   'nav.breadcrumb': 'Vị trí trang',
+  'nav.screenNotAllowed': 'Tài khoản của bạn không dùng được màn hình này.',
   'nav.planScreens': 'Các màn hình của kế hoạch',
   'nav.tab.grid': 'Bảng phân bổ',
   'nav.tab.status': 'Tình trạng tiêu chí',
@@ -113,6 +114,9 @@ export const vi = {
   'status.errorTitle': 'Không tải được tình trạng tiêu chí',
   'status.targetsOnly': 'Chỉ xã mục tiêu',
   'status.keyboardHint': 'Dùng phím mũi tên để di chuyển; Space hoặc Enter để đổi đạt / chưa đạt.',
+  'status.readOnly': 'Tài khoản của bạn chỉ được xem trạng thái tiêu chí.',
+  'status.ownCommuneOnly':
+    'Bạn chỉ cập nhật được tiêu chí của xã {commune}: Space hoặc Enter để đổi đạt / chưa đạt.',
   'status.column.commune': 'Xã',
   'status.column.progress': 'Đạt',
   'status.column.progressHint': 'Số tiêu chí đạt trên {total}',
@@ -188,6 +192,7 @@ export const vi = {
     'Mỗi nguồn được cam kết tối đa bao nhiêu cho kế hoạch, và đã được xác định (ví dụ HĐND đã thông qua) hay mới dự kiến.',
   'caps.inputHint':
     'Nhập số tiền theo triệu đồng (ví dụ 12.000), hoặc ghi rõ đơn vị: "1,5 tỷ", "250 triệu". Để trống là không có trần.',
+  'caps.planLocked': 'Kế hoạch không còn ở trạng thái nháp nên không sửa được trần nguồn vốn.',
   'caps.loading': 'Đang tải trần nguồn vốn…',
   'caps.errorTitle': 'Không tải được trần nguồn vốn',
   'caps.caption': 'Trần vốn theo nguồn. Đơn vị: triệu đồng.',
@@ -539,6 +544,7 @@ export const vi = {
     'Thả tệp .xlsx hoặc .csv: xã theo hàng, tiêu chí (số hoặc tên) theo cột. Xem trước mọi ô sẽ thay đổi rồi mới nhập.',
   'exchange.import.locked':
     'Kế hoạch không còn ở trạng thái dự thảo nên chỉ xem trước được, không nhập được.',
+  'exchange.import.notAllowed': 'Tài khoản của bạn chỉ tải kế hoạch về được, không nhập số liệu vào được.',
   'exchange.import.drop': 'Thả tệp vào đây hoặc bấm để chọn tệp',
   'exchange.import.chosen': 'Tệp đã chọn: {name}',
   'exchange.import.source': 'Nguồn vốn',

@@ -701,7 +701,7 @@ export type PlanWorkflowQueryVariables = Exact<{
 }>;
 
 
-export type PlanWorkflowQuery = { plan: { id: string, status: PlanStatus, revision: number, workflowActions: Array<PlanWorkflowAction>, transitions: Array<{ from: PlanStatus, to: PlanStatus, comment: string | null, actor: string, at: string }>, missingConsultations: Array<{ id: string }>, consultations: Array<{ heldOn: string, outcome: ConsultationOutcome, minutesRef: string, commune: { id: string } }>, communes: Array<{ commune: { id: string, name: string, isProgram135: boolean } }> } | null };
+export type PlanWorkflowQuery = { plan: { id: string, status: PlanStatus, revision: number, workflowActions: Array<PlanWorkflowAction>, transitions: Array<{ from: PlanStatus, to: PlanStatus, comment: string | null, actor: string, at: string }>, missingConsultations: Array<{ id: string }>, recordableConsultationCommunes: Array<{ id: string }>, consultations: Array<{ heldOn: string, outcome: ConsultationOutcome, minutesRef: string, commune: { id: string } }>, communes: Array<{ commune: { id: string, name: string, isProgram135: boolean } }> } | null };
 
 export type WorkflowStepResultFragment = { plan: { id: string, status: PlanStatus } };
 
@@ -777,7 +777,7 @@ export type PlansListQuery = { plans: { edges: Array<{ node: { id: string, name:
 export type MeQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MeQuery = { me: { name: string, displayName: string, role: Role, scopeLevel: AccessScopeLevel, permissions: Array<string>, province: { id: string, name: string } | null, district: { id: string, name: string } | null, commune: { id: string, name: string } | null } };
+export type MeQuery = { me: { name: string, displayName: string, role: Role, scopeLevel: AccessScopeLevel, permissions: Array<string>, hasGraphqlIde: boolean, province: { id: string, name: string } | null, district: { id: string, name: string } | null, commune: { id: string, name: string } | null } };
 
 export type LoginMutationVariables = Exact<{
   login: string;
@@ -2302,6 +2302,9 @@ export const PlanWorkflowDocument = new TypedDocumentString(`
     missingConsultations {
       id
     }
+    recordableConsultationCommunes {
+      id
+    }
     consultations {
       commune {
         id
@@ -2482,6 +2485,7 @@ export const MeDocument = new TypedDocumentString(`
       name
     }
     permissions
+    hasGraphqlIde
   }
 }
     `) as unknown as TypedDocumentString<MeQuery, MeQueryVariables>;

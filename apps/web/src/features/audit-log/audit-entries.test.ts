@@ -25,9 +25,19 @@ describe('mergeNewest', () => {
 
 describe('isRevertible', () => {
   it('offers revert for cells, caps and statuses only', () => {
-    expect(isRevertible({ entity: 'ALLOCATION' })).toBe(true);
-    expect(isRevertible({ entity: 'FUNDING_CAP' })).toBe(true);
-    expect(isRevertible({ entity: 'PLAN_SNAPSHOT' })).toBe(false);
-    expect(isRevertible({ entity: 'PLAN' })).toBe(false);
+    expect(isRevertible({ entity: 'ALLOCATION' }, 'DRAFT')).toBe(true);
+    expect(isRevertible({ entity: 'FUNDING_CAP' }, 'DRAFT')).toBe(true);
+    expect(isRevertible({ entity: 'CRITERION_STATUS' }, 'DRAFT')).toBe(true);
+    expect(isRevertible({ entity: 'PLAN_SNAPSHOT' }, 'DRAFT')).toBe(false);
+    expect(isRevertible({ entity: 'PLAN' }, 'DRAFT')).toBe(false);
+  });
+
+  it('offers no revert of cells or caps once the plan is no longer a draft; statuses still', () => {
+    for (const status of ['SUBMITTED', 'APPROVED', 'LOCKED'] as const) {
+      expect(isRevertible({ entity: 'ALLOCATION' }, status)).toBe(false);
+      expect(isRevertible({ entity: 'FUNDING_CAP' }, status)).toBe(false);
+      expect(isRevertible({ entity: 'CRITERION_STATUS' }, status)).toBe(true);
+      expect(isRevertible({ entity: 'DISTRICT_CRITERION_STATUS' }, status)).toBe(true);
+    }
   });
 });

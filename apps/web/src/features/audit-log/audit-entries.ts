@@ -1,5 +1,5 @@
 // Pure helpers for the history list, unit-tested in node.
-import type { AuditEntity } from '@ntm/graphql-client';
+import type { AuditEntity, PlanStatus } from '@ntm/graphql-client';
 
 /** The entities revertChange can put back (cells, caps, criterion statuses). */
 const REVERTIBLE: ReadonlySet<AuditEntity> = new Set<AuditEntity>([
@@ -9,8 +9,12 @@ const REVERTIBLE: ReadonlySet<AuditEntity> = new Set<AuditEntity>([
   'DISTRICT_CRITERION_STATUS',
 ]);
 
-export function isRevertible(entry: { entity: AuditEntity }): boolean {
-  return REVERTIBLE.has(entry.entity);
+/** Cells and caps belong to the plan and change only while it is a draft; statuses belong to their unit. */
+const PLAN_BOUND: ReadonlySet<AuditEntity> = new Set<AuditEntity>(['ALLOCATION', 'FUNDING_CAP']);
+
+export function isRevertible(entry: { entity: AuditEntity }, planStatus: PlanStatus): boolean {
+  if (!REVERTIBLE.has(entry.entity)) return false;
+  return planStatus === 'DRAFT' || !PLAN_BOUND.has(entry.entity);
 }
 
 /**

@@ -366,7 +366,7 @@ export function AuditLogPage({ plan }: { plan: PlanHeader }) {
             <tbody>
               {list.entries.map((entry) => {
                 const where = describeWhere(entry);
-                const canRevert = mayRevert && isRevertible(entry);
+                const canRevert = mayRevert && isRevertible(entry, plan.status);
                 const batchSize = entry.batchId ? (batchSizes.get(entry.batchId) ?? 0) : 0;
                 const isFirstOfBatch = entry.batchId ? !shownBatches.has(entry.batchId) : false;
                 if (entry.batchId) shownBatches.add(entry.batchId);

@@ -15,6 +15,8 @@ import type { PlanHeader } from '../../app/plan-layout';
 import { describeSaveFailure } from '../../app/save-failure';
 import { useLocale, useT } from '../../i18n/i18n-provider';
 import { RequestError } from '../plans/request-error';
+import { canSetCriterionStatus } from '../session/plan-access';
+import { useSession } from '../session/session-provider';
 import './criteria-status.css';
 import {
   type CriterionColumn,
@@ -91,10 +93,12 @@ function DistrictSection({
   district,
   pending,
   onToggle,
+  mayEdit,
 }: {
   district: DistrictStatus;
   pending: ReadonlyMap<string, boolean>;
   onToggle: (criterion: CriterionColumn, isMet: boolean) => void;
+  mayEdit: boolean;
 }) {
   const t = useT();
   return (
@@ -127,21 +131,30 @@ function DistrictSection({
                 <td className="num">{criterion.number}</td>
                 <th scope="row">{criterion.name}</th>
                 <td>
-                  <button
-                    type="button"
-                    className={`toggle-status ${criterion.isMet ? 'toggle-status--met' : 'toggle-status--unmet'}`}
-                    aria-pressed={criterion.isMet}
-                    aria-label={t('status.toggleLabel', {
-                      criterion: `${criterion.number}. ${criterion.name}`,
-                      unit: district.name,
-                    })}
-                    aria-busy={isPending}
-                    onClick={() => onToggle(criterion, !criterion.isMet)}
-                  >
-                    <span aria-hidden="true">{criterion.isMet ? '✓ ' : '✗ '}</span>
-                    {criterion.isMet ? t('status.met') : t('status.notMet')}
-                    {isPending && <span className="visually-hidden"> ({t('status.saving')})</span>}
-                  </button>
+                  {mayEdit ? (
+                    <button
+                      type="button"
+                      className={`toggle-status ${criterion.isMet ? 'toggle-status--met' : 'toggle-status--unmet'}`}
+                      aria-pressed={criterion.isMet}
+                      aria-label={t('status.toggleLabel', {
+                        criterion: `${criterion.number}. ${criterion.name}`,
+                        unit: district.name,
+                      })}
+                      aria-busy={isPending}
+                      onClick={() => onToggle(criterion, !criterion.isMet)}
+                    >
+                      <span aria-hidden="true">{criterion.isMet ? '✓ ' : '✗ '}</span>
+                      {criterion.isMet ? t('status.met') : t('status.notMet')}
+                      {isPending && <span className="visually-hidden"> ({t('status.saving')})</span>}
+                    </button>
+                  ) : (
+                    <span
+                      className={`toggle-status toggle-status--static ${criterion.isMet ? 'toggle-status--met' : 'toggle-status--unmet'}`}
+                    >
+                      <span aria-hidden="true">{criterion.isMet ? '✓ ' : '✗ '}</span>
+                      {criterion.isMet ? t('status.met') : t('status.notMet')}
+                    </span>
+                  )}
                 </td>
               </tr>
             );
@@ -161,6 +174,12 @@ export function CriteriaStatusPage({ plan }: { plan: PlanHeader }) {
     districtCriteriaSetId: plan.districtCriteriaSet?.id ?? null,
   });
   const [isTargetsOnly, setTargetsOnly] = useState(false);
+  const session = useSession();
+  const ownCommune = session.ownCommuneId === null ? null : (session.me.commune?.name ?? null);
+  const mayEditCommune = useCallback(
+    (communeId: string) => canSetCriterionStatus(session.can, session.ownCommuneId, { communeId }),
+    [session],
+  );
   const matrixPlan = state.status === 'ready' ? state.data.plan : null;
 
   const criteria = useMemo(
@@ -272,14 +291,15 @@ export function CriteriaStatusPage({ plan }: { plan: PlanHeader }) {
   const toggle = useCallback(
     (row: GridRow | undefined, colId: string) => {
       const criterion = criterionById.get(colId);
-      if (!row?.commune || !criterion) return;
+      // A commune the caller may not update stays as it is (the server would refuse it anyway).
+      if (!row?.commune || !criterion || !mayEditCommune(row.commune.communeId)) return;
       setStatus(
         { id: row.commune.communeId, name: row.commune.name },
         { id: criterion.id, label: t('status.criterionNumber', { number: criterion.number }) },
         row.commune.isMet[criterion.id] !== true,
       );
     },
-    [criterionById, setStatus, t],
+    [criterionById, setStatus, t, mayEditCommune],
   );
 
   const onCellClicked = useCallback(
@@ -351,8 +371,12 @@ export function CriteriaStatusPage({ plan }: { plan: PlanHeader }) {
           />
           {t('status.targetsOnly')}
         </label>
-        <p className="screen__hint" id="status-grid-hint">
-          {t('status.keyboardHint')}
+        <p className="screen__hint" id="status-grid-hint" data-testid="status-access">
+          {!session.can('Mutation.setCriterionStatus')
+            ? t('status.readOnly')
+            : ownCommune
+              ? t('status.ownCommuneOnly', { commune: ownCommune })
+              : t('status.keyboardHint')}
         </p>
       </div>
 
@@ -413,7 +437,16 @@ export function CriteriaStatusPage({ plan }: { plan: PlanHeader }) {
         </ol>
       </details>
 
-      {district && <DistrictSection district={district} pending={pending} onToggle={toggleDistrict} />}
+      {district && (
+        <DistrictSection
+          district={district}
+          pending={pending}
+          onToggle={toggleDistrict}
+          mayEdit={canSetCriterionStatus(session.can, session.ownCommuneId, {
+            districtId: district.districtId,
+          })}
+        />
+      )}
     </section>
   );
 }

@@ -18,6 +18,7 @@ import {
   toCapRows,
 } from './cap-rows';
 import './funding-caps.css';
+import { editAccessOf } from '../session/plan-access';
 import { useSession } from '../session/session-provider';
 
 type RowState =
@@ -42,14 +43,15 @@ function CapRowView({
   rowState,
   onDraft,
   onSave,
+  mayEdit,
 }: {
   row: CapRow;
   draft: CapDraft;
   rowState: RowState;
   onDraft: (draft: CapDraft) => void;
   onSave: () => void;
+  mayEdit: boolean;
 }) {
-  const mayEdit = useSession().can('Mutation.setFundingCap');
   const t = useT();
   const [locale] = useLocale();
   const formId = `cap-form-${row.code}`;
@@ -81,6 +83,7 @@ function CapRowView({
           autoComplete="off"
           value={draft.amountText}
           placeholder={t('caps.noCap')}
+          readOnly={!mayEdit}
           aria-invalid={hasError}
           aria-describedby={hasError ? errorId : undefined}
           onChange={(event) => onDraft({ ...draft, amountText: event.target.value })}
@@ -92,6 +95,7 @@ function CapRowView({
             type="checkbox"
             form={formId}
             checked={draft.isConfirmed}
+            disabled={!mayEdit}
             onChange={(event) => onDraft({ ...draft, isConfirmed: event.target.checked })}
           />
           <span>{t('caps.confirmed')}</span>
@@ -107,6 +111,7 @@ function CapRowView({
           form={formId}
           className="cap-input cap-input--note"
           value={draft.note}
+          readOnly={!mayEdit}
           onChange={(event) => onDraft({ ...draft, note: event.target.value })}
         />
       </td>
@@ -168,6 +173,8 @@ function CapRowView({
 export function FundingCapsPage({ plan }: { plan: PlanHeader }) {
   const t = useT();
   const [locale] = useLocale();
+  // plan.status follows live changes (the header), so the caps lock when the plan is submitted.
+  const access = editAccessOf(plan.status, useSession().can, 'Mutation.setFundingCap');
   const { state, reload, setData } = useQuery(FundingCapsDocument, { id: plan.id });
   const [drafts, setDrafts] = useState<ReadonlyMap<string, CapDraft>>(new Map());
   const [rowStates, setRowStates] = useState<ReadonlyMap<string, RowState>>(new Map());
@@ -268,7 +275,13 @@ export function FundingCapsPage({ plan }: { plan: PlanHeader }) {
           </div>
         </dl>
       </div>
-      <p className="screen__hint">{t('caps.inputHint')}</p>
+      {access === 'editable' ? (
+        <p className="screen__hint">{t('caps.inputHint')}</p>
+      ) : (
+        <p className="screen__hint" role="status" data-testid="caps-read-only">
+          {t(access === 'planLocked' ? 'caps.planLocked' : 'session.readOnly')}
+        </p>
+      )}
       <div className="table-scroll">
         <table className="data-table caps-table">
           <caption className="visually-hidden">{t('caps.caption')}</caption>
@@ -295,7 +308,8 @@ export function FundingCapsPage({ plan }: { plan: PlanHeader }) {
               <CapRowView
                 key={row.sourceId}
                 row={row}
-                draft={drafts.get(row.sourceId) ?? row.saved}
+                // Read-only rows show what is saved, not an edit left over from before the lock.
+                draft={(access === 'editable' ? drafts.get(row.sourceId) : undefined) ?? row.saved}
                 rowState={rowStates.get(row.sourceId) ?? { status: 'idle' }}
                 onDraft={(draft) => {
                   setDrafts((current) => new Map(current).set(row.sourceId, draft));
@@ -303,6 +317,7 @@ export function FundingCapsPage({ plan }: { plan: PlanHeader }) {
                   if (rowState && rowState.status !== 'saving') setRowState(row.sourceId, { status: 'idle' });
                 }}
                 onSave={() => save(row)}
+                mayEdit={access === 'editable'}
               />
             ))}
           </tbody>

@@ -17,6 +17,7 @@ import { describeSaveFailure, type SaveFailure } from '../../app/save-failure';
 import { useQuery } from '../../app/use-query';
 import { useLocale, useT } from '../../i18n/i18n-provider';
 import { LOCALE_TAGS } from '../../i18n/locale';
+import { useSession } from '../session/session-provider';
 import './plan-exchange.css';
 
 const MODULES = [AllCommunityModule];
@@ -82,6 +83,8 @@ function ExportPanel({ planId }: { planId: string }) {
 }
 
 export function PlanExchangePage({ plan }: { plan: PlanHeader }) {
+  // Importing writes the plan (planners only); every role may download it.
+  const mayImport = useSession().can('Mutation.previewImport');
   const t = useT();
   const [locale] = useLocale();
   const inputId = useId();
@@ -181,6 +184,19 @@ export function PlanExchangePage({ plan }: { plan: PlanHeader }) {
 
   const preview = previewState.status === 'ready' ? previewState.preview : null;
   const isWritable = plan.status === 'DRAFT';
+  if (!mayImport) {
+    return (
+      <div className="plan-exchange">
+        <ExportPanel planId={plan.id} />
+        <section className="exchange-panel" aria-labelledby="import-heading">
+          <h2 id="import-heading">{t('exchange.import.heading')}</h2>
+          <p className="notice" data-testid="import-not-allowed">
+            {t('exchange.import.notAllowed')}
+          </p>
+        </section>
+      </div>
+    );
+  }
   return (
     <div className="plan-exchange">
       <ExportPanel planId={plan.id} />

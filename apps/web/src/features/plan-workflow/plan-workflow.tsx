@@ -1,7 +1,8 @@
-// The approval workflow on the plan header: the steps the plan's status allows (submit, approve,
+// The approval workflow on the plan header: the steps this user may take now (submit, approve,
 // return with a comment, lock, open a revision), the reviewer's last comment, and the public
-// consultation records of Program 135 communes that submitting needs. The server decides; a
-// refused step shows its typed error in the user's language.
+// consultation records of Program 135 communes that submitting needs. The API lists the steps and
+// the consultations the caller may record (status, role and scope), so no rules are copied here;
+// it follows status changes made elsewhere. A refused step shows its typed error in the user's language.
 import {
   ApprovePlanDocument,
   type ConsultationOutcome,
@@ -22,6 +23,7 @@ import { useQuery } from '../../app/use-query';
 import { useLocale, useT } from '../../i18n/i18n-provider';
 import { LOCALE_TAGS } from '../../i18n/locale';
 import type { MessageKey } from '../../i18n/vi';
+import { usePlanChanges } from '../live-updates/use-plan-changes';
 import './plan-workflow.css';
 
 type WorkflowPlan = NonNullable<PlanWorkflowQuery['plan']>;
@@ -46,6 +48,12 @@ export function PlanWorkflow({ planId, onChanged }: { planId: string; onChanged:
   const [returning, setReturning] = useState(false);
   const [comment, setComment] = useState('');
   const commentId = useId();
+
+  // Submitted or approved elsewhere: the steps (and who may record consultations) change with it.
+  // An open return form stays only while RETURN is still a step (see below).
+  usePlanChanges(planId, (change) => {
+    if (change.__typename === 'PlanStatusChanged' || change.__typename === 'ResyncRequired') refresh();
+  });
 
   if (state.status !== 'ready' || !state.data.plan) return null;
   const plan = state.data.plan;
@@ -91,33 +99,35 @@ export function PlanWorkflow({ planId, onChanged }: { planId: string; onChanged:
 
   return (
     <section className="workflow" aria-label={t('workflow.heading')}>
-      <div className="workflow__actions">
-        {plan.workflowActions.map((action) =>
-          action === 'RETURN' ? (
-            <button
-              key={action}
-              type="button"
-              className="button"
-              disabled={busy}
-              aria-expanded={returning}
-              onClick={() => setReturning((open) => !open)}
-            >
-              {t(ACTION_LABEL[action])}
-            </button>
-          ) : (
-            <button
-              key={action}
-              type="button"
-              className="button"
-              disabled={busy}
-              onClick={() => void runStep(action)}
-            >
-              {t(ACTION_LABEL[action])}
-            </button>
-          ),
-        )}
-      </div>
-      {returning && (
+      {plan.workflowActions.length > 0 && (
+        <div className="workflow__actions">
+          {plan.workflowActions.map((action) =>
+            action === 'RETURN' ? (
+              <button
+                key={action}
+                type="button"
+                className="button"
+                disabled={busy}
+                aria-expanded={returning}
+                onClick={() => setReturning((open) => !open)}
+              >
+                {t(ACTION_LABEL[action])}
+              </button>
+            ) : (
+              <button
+                key={action}
+                type="button"
+                className="button"
+                disabled={busy}
+                onClick={() => void runStep(action)}
+              >
+                {t(ACTION_LABEL[action])}
+              </button>
+            ),
+          )}
+        </div>
+      )}
+      {returning && plan.workflowActions.includes('RETURN') && (
         <form className="workflow__return" onSubmit={onReturn}>
           <label htmlFor={commentId}>{t('workflow.returnComment')}</label>
           <textarea id={commentId} value={comment} rows={2} onChange={(e) => setComment(e.target.value)} />
@@ -153,6 +163,7 @@ function Consultations({ plan, onSaved }: { plan: WorkflowPlan; onSaved: () => v
   if (communes.length === 0) return null;
   const missing = new Set(plan.missingConsultations.map((c) => c.id));
   const records = new Map(plan.consultations.map((c) => [c.commune.id, c]));
+  const recordable = new Set(plan.recordableConsultationCommunes.map((c) => c.id));
   return (
     <details className="consultations">
       <summary>
@@ -188,7 +199,7 @@ function Consultations({ plan, onSaved }: { plan: WorkflowPlan; onSaved: () => v
                   {!record && (
                     <p>{t(missing.has(commune.id) ? 'consultation.none' : 'consultation.notNeeded')}</p>
                   )}
-                  {plan.status === 'DRAFT' && (
+                  {recordable.has(commune.id) && (
                     <ConsultationForm
                       planId={plan.id}
                       communeId={commune.id}

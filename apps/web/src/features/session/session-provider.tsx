@@ -14,6 +14,8 @@ type SessionValue = {
   can: (operation: string) => boolean;
   /** May the caller write this commune's cells (a commune officer: only their own)? */
   canEditCommune: (communeId: string) => boolean;
+  /** A commune officer's commune: the only one they write. Null for every other role. */
+  ownCommuneId: string | null;
   logout: () => Promise<void>;
 };
 
@@ -60,6 +62,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       can,
       canEditCommune: (communeId) =>
         can('Mutation.setAllocations') && (ownCommune === null || ownCommune === communeId),
+      ownCommuneId: ownCommune,
       logout,
     };
   }, [state, logout]);
