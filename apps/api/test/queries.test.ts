@@ -258,6 +258,32 @@ describe('plans', () => {
     expect(actual(gridTotals.bySource)).toEqual(expected(grid.sourceIndex));
   });
 
+  it("lists the plan's met criteria as index arrays, the same pairs as each commune's criteriaStatus", async () => {
+    const data = await app.ok(
+      `query($id: ID!) { plan(id: $id) { criteriaSet { criteria { id } }
+        grid { communeIds criterionIds }
+        criteriaMet { communeIds criterionIds communeIndex criterionIndex }
+        communes { commune { id criteriaStatus { isMet criterion { id } } } } } }`,
+      { id: planId },
+    );
+    const { criteriaMet, grid, criteriaSet, communes } = data.plan;
+    expect(criteriaMet.communeIds).toEqual(grid.communeIds);
+    expect(criteriaMet.criterionIds).toEqual(grid.criterionIds);
+    const inSet = new Set(criteriaSet.criteria.map((c: { id: string }) => c.id));
+    const expected = communes.flatMap((pc: any) =>
+      pc.commune.criteriaStatus
+        .filter((s: any) => s.isMet && inSet.has(s.criterion.id))
+        .map((s: any) => `${pc.commune.id}|${s.criterion.id}`),
+    );
+    const actual = criteriaMet.communeIndex.map(
+      (c: number, i: number) =>
+        `${criteriaMet.communeIds[c]}|${criteriaMet.criterionIds[criteriaMet.criterionIndex[i]]}`,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(new Set(actual)).toEqual(new Set(expected));
+    expect(actual).toHaveLength(expected.length);
+  });
+
   it('agrees between grid, allocations connection and totals to the đồng', async () => {
     const data = await app.ok(
       `query($id: ID!) { plan(id: $id) { grid { amounts sourceIndex sourceIds }

@@ -66,28 +66,50 @@ export function isEligible(source: SourceData, commune: PlanData['communes'][num
   );
 }
 
+/** Each commune's met criteria from the plan's compact met pairs (only criteria of the plan's set). */
+function readMetCriteria(met: PlanData['criteriaMet']): Map<string, Set<string>> {
+  const byCommune = new Map<string, Set<string>>();
+  for (let i = 0; i < met.communeIndex.length; i++) {
+    const commune = met.communeIds[met.communeIndex[i]!];
+    const criterion = met.criterionIds[met.criterionIndex[i]!];
+    if (!commune || !criterion) continue;
+    const set = byCommune.get(commune);
+    if (set) set.add(criterion);
+    else byCommune.set(commune, new Set([criterion]));
+  }
+  return byCommune;
+}
+
+const NONE_MET: ReadonlySet<string> = new Set();
+
 export function toRows(plan: PlanData, sources: readonly SourceData[]): CommuneRow[] {
-  const criterionIds = new Set(plan.criteriaSet.criteria.map((criterion) => criterion.id));
+  const criteriaTotal = plan.criteriaSet.criteria.length;
+  const metByCommune = readMetCriteria(plan.criteriaMet);
+  // Communes sharing the same flags share one eligibility set: 8,000 rows need only a few.
+  const eligibleByFlags = new Map<string, ReadonlySet<string>>();
   return plan.communes.map((entry) => {
-    const metCriteria = new Set(
-      entry.commune.criteriaStatus
-        .filter((status) => status.isMet && criterionIds.has(status.criterion.id))
-        .map((status) => status.criterion.id),
-    );
+    const { commune } = entry;
+    const metCriteria = metByCommune.get(commune.id) ?? NONE_MET;
+    const flags = `${commune.kind}|${commune.isProgram135}|${commune.isAtk}|${commune.isBorder}|${commune.isIsland}|${commune.ethnicZone}`;
+    let eligibleSources = eligibleByFlags.get(flags);
+    if (!eligibleSources) {
+      eligibleSources = new Set(sources.filter((s) => isEligible(s, commune)).map((s) => s.id));
+      eligibleByFlags.set(flags, eligibleSources);
+    }
     return {
-      id: entry.commune.id,
-      name: entry.commune.name,
-      kind: entry.commune.kind,
-      isProgram135: entry.commune.isProgram135,
+      id: commune.id,
+      name: commune.name,
+      kind: commune.kind,
+      isProgram135: commune.isProgram135,
       isTarget: entry.isTarget,
       targetLevel: entry.targetLevel,
       deadline: entry.deadline,
       deadlineLabel: entry.deadlineLabel,
       criteriaMet: metCriteria.size,
-      criteriaTotal: criterionIds.size,
+      criteriaTotal,
       metCriteria,
-      eligibleSources: new Set(sources.filter((s) => isEligible(s, entry.commune)).map((s) => s.id)),
-      searchKey: toSearchKey(entry.commune.name),
+      eligibleSources,
+      searchKey: toSearchKey(commune.name),
     };
   });
 }
