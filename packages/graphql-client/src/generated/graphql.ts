@@ -453,7 +453,7 @@ export type SaveAllocationsMutationVariables = Exact<{
 export type SaveAllocationsMutation = { setAllocations:
     | { __typename: 'BatchRejectedError', code: ErrorCode, message: string, errorCount: number, cellErrors: Array<{ index: number, code: ErrorCode, message: string, communeId: string | null, criterionId: string | null, sourceId: string | null }> }
     | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
-    | { __typename: 'SetAllocationsPayload', batchId: string, changedCount: number, cells: Array<{ communeId: string, criterionId: string, sourceId: string, amount: string, version: number }>, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }>, plan: { id: string, revision: number, status: PlanStatus, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } }
+    | { __typename: 'SetAllocationsPayload', batchId: string, changedCount: number, versions: number[], conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }>, plan: { id: string, revision: number, status: PlanStatus, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } }
     | { __typename: 'VersionConflictError', code: ErrorCode, message: string, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }> }
    };
 
@@ -1314,13 +1314,7 @@ export const SaveAllocationsDocument = new TypedDocumentString(`
     ... on SetAllocationsPayload {
       batchId
       changedCount
-      cells {
-        communeId
-        criterionId
-        sourceId
-        amount
-        version
-      }
+      versions
       conflicts {
         ...GridCellConflict
       }

@@ -94,7 +94,14 @@ import {
   toRows,
 } from './grid-data';
 import { oneAtATime } from './one-at-a-time';
-import { type CellEdit, SaveQueue, type SaveQueueOptions, type SaveStatus } from './save-queue';
+import {
+  type CellEdit,
+  SaveQueue,
+  type SaveQueueOptions,
+  type SaveStatus,
+  toGridBatch,
+  writtenFromGrid,
+} from './save-queue';
 import { type Comparison, useGridCompare } from './use-grid-compare';
 import { useGridData } from './use-grid-data';
 import './allocation-grid.css';
@@ -433,7 +440,7 @@ function AllocationGrid({
       // APPLY_OTHERS: one cell someone else moved must not hold back the rest of a paste.
       const result = await request(
         SaveAllocationsDocument,
-        { input: { planId, cells, conflictMode: 'APPLY_OTHERS' } },
+        { input: { planId, grid: toGridBatch(cells), conflictMode: 'APPLY_OTHERS' } },
         {
           headers: { 'X-NTM-Origin': 'grid', 'Idempotency-Key': idempotencyKey },
           locale: LOCALE_TAGS[ctx.locale],
@@ -444,7 +451,11 @@ function AllocationGrid({
         ownBatchesRef.current.add(answer.batchId);
         applyServerPlan(answer.plan);
         refreshAnalysisSoon();
-        return { kind: 'saved', cells: answer.cells, conflicts: answer.conflicts };
+        return {
+          kind: 'saved',
+          cells: writtenFromGrid(cells, answer.versions, answer.conflicts),
+          conflicts: answer.conflicts,
+        };
       }
       if (answer.__typename === 'VersionConflictError') {
         return { kind: 'conflict', conflicts: answer.conflicts };
