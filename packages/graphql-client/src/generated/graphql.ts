@@ -438,6 +438,8 @@ export type GridTotalsFieldsFragment = { communeIds: Array<string>, criterionIds
 export type AllocationGridQueryVariables = Exact<{
   planId: string | number;
   totalsOnly: boolean;
+  withSums: boolean;
+  communeIds?: Array<string | number> | string | number | null | undefined;
 }>;
 
 
@@ -466,6 +468,7 @@ export type GridPlanSummaryQuery = { plan: { id: string, revision: number, statu
 
 export type GridCellsQueryVariables = Exact<{
   planId: string | number;
+  communeIds?: Array<string | number> | string | number | null | undefined;
 }>;
 
 
@@ -1209,7 +1212,7 @@ export const GridAnalysisDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<GridAnalysisQuery, GridAnalysisQueryVariables>;
 export const AllocationGridDocument = new TypedDocumentString(`
-    query AllocationGrid($planId: ID!, $totalsOnly: Boolean!) {
+    query AllocationGrid($planId: ID!, $totalsOnly: Boolean!, $withSums: Boolean!, $communeIds: [ID!]) {
   plan(id: $planId) {
     ...GridPlanSummary
     name
@@ -1255,7 +1258,7 @@ export const AllocationGridDocument = new TypedDocumentString(`
       communeIndex
       criterionIndex
     }
-    grid @skip(if: $totalsOnly) {
+    grid(communeIds: $communeIds) @skip(if: $totalsOnly) {
       communeIds
       criterionIds
       sourceIds
@@ -1265,7 +1268,7 @@ export const AllocationGridDocument = new TypedDocumentString(`
       amounts
       versions
     }
-    gridTotals @include(if: $totalsOnly) {
+    gridTotals @include(if: $withSums) {
       ...GridTotalsFields
     }
   }
@@ -1391,10 +1394,10 @@ export const GridPlanSummaryDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<GridPlanSummaryQuery, GridPlanSummaryQueryVariables>;
 export const GridCellsDocument = new TypedDocumentString(`
-    query GridCells($planId: ID!) {
+    query GridCells($planId: ID!, $communeIds: [ID!]) {
   plan(id: $planId) {
     ...GridPlanSummary
-    grid {
+    grid(communeIds: $communeIds) {
       communeIds
       criterionIds
       sourceIds
