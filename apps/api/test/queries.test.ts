@@ -310,6 +310,12 @@ describe('plans', () => {
     expect(expected.length).toBeGreaterThan(0);
     expect(new Set(actual)).toEqual(new Set(expected));
     expect(actual).toHaveLength(expected.length);
+    // However many communes: the plan, the axes and the met pairs.
+    app.counter.statements = 0;
+    await app.ok(`query($id: ID!) { plan(id: $id) { criteriaMet { communeIndex criterionIndex } } }`, {
+      id: planId,
+    });
+    expect(app.counter.statements).toBeLessThanOrEqual(3 + AUTH_STATEMENTS);
   });
 
   it('agrees between grid, allocations connection and totals to the đồng', async () => {
