@@ -443,7 +443,7 @@ export type AllocationGridQueryVariables = Exact<{
 }>;
 
 
-export type AllocationGridQuery = { plan: { name: string, periodStartYear: number, periodEndYear: number, id: string, revision: number, status: PlanStatus, criteriaSet: { id: string, groups: Array<{ id: string, code: string, nameVi: string, nameEn: string, position: number }>, criteria: Array<{ id: string, number: number, nameVi: string, nameEn: string, groupId: string | null }> }, communes: Array<{ isTarget: boolean, priority: number, targetLevel: NtmLevel | null, deadline: string | null, deadlineLabel: string | null, commune: { id: string, name: string, kind: CommuneKind, isProgram135: boolean, isAtk: boolean, isBorder: boolean, isIsland: boolean, ethnicZone: EthnicZone | null } }>, criteriaMet: { communeIds: Array<string>, criterionIds: Array<string>, communeIndex: number[], criterionIndex: number[] }, grid?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, gridTotals?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } }, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } | null, fundingSources: Array<{ id: string, code: string, kind: FundingSourceKind, nameVi: string, nameEn: string, position: number, eligibleCommuneFlags: Array<string>, needsCouncilApproval: boolean }> };
+export type AllocationGridQuery = { plan: { name: string, periodStartYear: number, periodEndYear: number, id: string, revision: number, status: PlanStatus, criteriaSet: { id: string, groups: Array<{ id: string, code: string, nameVi: string, nameEn: string, position: number }>, criteria: Array<{ id: string, number: number, nameVi: string, nameEn: string, groupId: string | null }> }, communes: Array<{ isTarget: boolean, priority: number, targetLevel: NtmLevel | null, deadline: string | null, deadlineLabel: string | null, commune: { id: string, name: string, kind: CommuneKind, isProgram135: boolean, isAtk: boolean, isBorder: boolean, isIsland: boolean, ethnicZone: EthnicZone | null } }>, criteriaMet: { communeIds: Array<string>, criterionIds: Array<string>, communeIndex: number[], criterionIndex: number[] }, grid?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, gridTotals?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } }, sourceTotals?: Array<{ id: string, amount: string }>, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } | null, fundingSources: Array<{ id: string, code: string, kind: FundingSourceKind, nameVi: string, nameEn: string, position: number, eligibleCommuneFlags: Array<string>, needsCouncilApproval: boolean }> };
 
 export type GridCellConflictFragment = { communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null };
 
@@ -490,6 +490,13 @@ export type GridTotalsQueryVariables = Exact<{
 
 
 export type GridTotalsQuery = { plan: { id: string, gridTotals: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } } } | null };
+
+export type GridSourceTotalsQueryVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type GridSourceTotalsQuery = { plan: { id: string, sourceTotals: Array<{ id: string, amount: string }> } | null };
 
 export type PlanAuditLogQueryVariables = Exact<{
   filter: AuditLogFilter;
@@ -1268,8 +1275,12 @@ export const AllocationGridDocument = new TypedDocumentString(`
       amounts
       versions
     }
-    gridTotals @include(if: $withSums) {
+    gridTotals @include(if: $totalsOnly) {
       ...GridTotalsFields
+    }
+    sourceTotals: totals(by: SOURCE) @include(if: $withSums) {
+      id
+      amount
     }
   }
   fundingSources {
@@ -1470,6 +1481,17 @@ export const GridTotalsDocument = new TypedDocumentString(`
     amounts
   }
 }`) as unknown as TypedDocumentString<GridTotalsQuery, GridTotalsQueryVariables>;
+export const GridSourceTotalsDocument = new TypedDocumentString(`
+    query GridSourceTotals($planId: ID!) {
+  plan(id: $planId) {
+    id
+    sourceTotals: totals(by: SOURCE) {
+      id
+      amount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GridSourceTotalsQuery, GridSourceTotalsQueryVariables>;
 export const PlanAuditLogDocument = new TypedDocumentString(`
     query PlanAuditLog($filter: AuditLogFilter!, $first: Int!, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {

@@ -13,6 +13,7 @@ import {
   GridCellsDocument,
   GridPlanSummaryDocument,
   type GridPlanSummaryFragment,
+  GridSourceTotalsDocument,
   GridTotalsDocument,
   request,
   SaveAllocationsDocument,
@@ -90,6 +91,7 @@ import {
   readCaps,
   readGrid,
   readGridTotals,
+  readSourceTotals,
   setAmount,
   splitAllocationKey,
   toRows,
@@ -350,7 +352,7 @@ function AllocationGrid({
     if (plan.grid) {
       cellsRef.current = readGrid(plan.grid);
       // A region: the caps compare with what every source holds plan-wide, not in the region.
-      if (plan.gridTotals) cellsRef.current.totals.bySource = readGridTotals(plan.gridTotals).totals.bySource;
+      if (plan.sourceTotals) cellsRef.current.totals.bySource = readSourceTotals(plan.sourceTotals);
     } else if (plan.gridTotals) cellsRef.current = totalsOnlyRef.current = readGridTotals(plan.gridTotals);
     else throw new Error('the grid query read neither cells nor sums');
   }
@@ -693,21 +695,27 @@ function AllocationGrid({
   // Offline again: the reconnect brings another resync.
   const resync = () => void rereadCells().catch(() => {});
 
-  /** Only the sums were read (a large plan): others' changes are summed again by the server. */
+  /**
+   * Only the sums were read (a large plan), or a region's cells: others' changes are summed again by
+   * the server — every sum, or (a region) the plan-wide sums per source the caps compare with.
+   */
   const refreshSumsSoon = () => {
     if (summaryTimerRef.current) clearTimeout(summaryTimerRef.current);
     summaryTimerRef.current = setTimeout(() => {
       summaryTimerRef.current = null;
-      request(GridTotalsDocument, { planId }, { locale: LOCALE_TAGS[ctx.locale] })
-        .then((data) => {
-          if (!data.plan) return;
-          const fresh = readGridTotals(data.plan.gridTotals);
-          if (ctx.criterionSums) {
+      const locale = { locale: LOCALE_TAGS[ctx.locale] };
+      const work = ctx.criterionSums
+        ? request(GridTotalsDocument, { planId }, locale).then((data) => {
+            if (!data.plan) return;
+            const fresh = readGridTotals(data.plan.gridTotals);
             ctx.totals = fresh.totals;
             ctx.criterionSums = fresh.criterionSums;
-          } else ctx.totals.bySource = fresh.totals.bySource; // a region: only the plan-wide source sums
-          apiRef.current?.refreshCells({ force: true });
-        })
+          })
+        : request(GridSourceTotalsDocument, { planId }, locale).then((data) => {
+            if (data.plan) ctx.totals.bySource = readSourceTotals(data.plan.sourceTotals);
+          });
+      work
+        .then(() => apiRef.current?.refreshCells({ force: true }))
         .catch(() => {
           // The next change asks again.
         });

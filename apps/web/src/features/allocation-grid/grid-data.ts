@@ -223,6 +223,11 @@ export function readGridTotals(sums: GridTotalsFieldsFragment): GridCells & {
   return { amounts: new Map(), versions: new Map(), totals, criterionSums };
 }
 
+/** Plan-wide sums per source (`plan.totals(by: SOURCE)`), keyed like `Totals.bySource`. */
+export function readSourceTotals(totals: readonly { id: string; amount: string }[]): Map<string, bigint> {
+  return new Map(totals.map((total) => [total.id, BigInt(total.amount)]));
+}
+
 export function readCaps(plan: Pick<GridPlanSummaryFragment, 'fundingCaps'>): Map<string, CapInfo> {
   return new Map(
     plan.fundingCaps.map((cap) => [

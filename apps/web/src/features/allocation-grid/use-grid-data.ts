@@ -29,7 +29,7 @@ export function useGridData(
     setState({ status: 'loading' });
     request(
       AllocationGridDocument,
-      { planId, totalsOnly, withSums: totalsOnly || region !== null, communeIds: region ? [...region] : null },
+      { planId, totalsOnly, withSums: region !== null, communeIds: region ? [...region] : null },
       { locale: LOCALE_TAGS[initialLocale], signal: controller.signal },
     )
       .then((data) => setState({ status: 'ready', data }))
