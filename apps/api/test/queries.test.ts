@@ -258,6 +258,66 @@ describe('plans', () => {
     expect(actual(gridTotals.bySource)).toEqual(expected(grid.sourceIndex));
   });
 
+  it("reads a region's cells: grid(communeIds:) keeps only those communes, on their axis and in the plan's order", async () => {
+    const whole = (
+      await app.ok(
+        `query($id: ID!) { plan(id: $id) { grid { communeIds criterionIds sourceIds communeIndex criterionIndex sourceIndex amounts versions } } }`,
+        { id: planId },
+      )
+    ).plan.grid;
+    const picked = [whole.communeIds[3], whole.communeIds[1]];
+    const region = (
+      await app.ok(
+        `query($id: ID!, $only: [ID!]) { plan(id: $id) { grid(communeIds: $only) { communeIds criterionIds sourceIds communeIndex criterionIndex sourceIndex amounts versions } } }`,
+        { id: planId, only: picked },
+      )
+    ).plan.grid;
+    expect(region.communeIds).toEqual([whole.communeIds[1], whole.communeIds[3]]);
+    expect(region.criterionIds).toEqual(whole.criterionIds);
+    const cellsOf = (g: any) =>
+      new Set<string>(
+        g.amounts.map(
+          (amount: string, i: number) =>
+            `${g.communeIds[g.communeIndex[i]]}|${g.criterionIds[g.criterionIndex[i]]}|${g.sourceIds[g.sourceIndex[i]]}|${amount}|${g.versions[i]}`,
+        ),
+      );
+    const expected = [...cellsOf(whole)].filter((key) => picked.includes(key.split('|')[0]));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(cellsOf(region)).toEqual(new Set(expected));
+  });
+
+  it("lists the plan's met criteria as index arrays, the same pairs as each commune's criteriaStatus", async () => {
+    const data = await app.ok(
+      `query($id: ID!) { plan(id: $id) { criteriaSet { criteria { id } }
+        grid { communeIds criterionIds }
+        criteriaMet { communeIds criterionIds communeIndex criterionIndex }
+        communes { commune { id criteriaStatus { isMet criterion { id } } } } } }`,
+      { id: planId },
+    );
+    const { criteriaMet, grid, criteriaSet, communes } = data.plan;
+    expect(criteriaMet.communeIds).toEqual(grid.communeIds);
+    expect(criteriaMet.criterionIds).toEqual(grid.criterionIds);
+    const inSet = new Set(criteriaSet.criteria.map((c: { id: string }) => c.id));
+    const expected = communes.flatMap((pc: any) =>
+      pc.commune.criteriaStatus
+        .filter((s: any) => s.isMet && inSet.has(s.criterion.id))
+        .map((s: any) => `${pc.commune.id}|${s.criterion.id}`),
+    );
+    const actual = criteriaMet.communeIndex.map(
+      (c: number, i: number) =>
+        `${criteriaMet.communeIds[c]}|${criteriaMet.criterionIds[criteriaMet.criterionIndex[i]]}`,
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(new Set(actual)).toEqual(new Set(expected));
+    expect(actual).toHaveLength(expected.length);
+    // However many communes: the plan, the axes and the met pairs.
+    app.counter.statements = 0;
+    await app.ok(`query($id: ID!) { plan(id: $id) { criteriaMet { communeIndex criterionIndex } } }`, {
+      id: planId,
+    });
+    expect(app.counter.statements).toBeLessThanOrEqual(3 + AUTH_STATEMENTS);
+  });
+
   it('agrees between grid, allocations connection and totals to the đồng', async () => {
     const data = await app.ok(
       `query($id: ID!) { plan(id: $id) { grid { amounts sourceIndex sourceIds }

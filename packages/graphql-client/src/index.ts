@@ -102,6 +102,7 @@ export {
   GridCompareDocument,
   GridPlanSummaryDocument,
   GridSnapshotsDocument,
+  GridSourceTotalsDocument,
   GridTotalsDocument,
   ImportSourcesDocument,
   LockPlanDocument,

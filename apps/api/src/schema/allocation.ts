@@ -100,6 +100,9 @@ builder.objectType(GridRef, {
   }),
 });
 
+/** A region read through `grid(communeIds:)`: the grid's threshold for reading a plan whole. */
+const MAX_GRID_COMMUNES = 2_000;
+
 /** Each value's position on its axis (-1 if absent): how the compact grids point at their axes. */
 export function indexInto(axis: number[], values: number[]): number[] {
   const position = new Map(axis.map((id, i) => [id, i]));
@@ -141,11 +144,26 @@ const AllocationFilter = builder.inputType('AllocationFilter', {
 builder.objectFields(PlanRef, (t) => ({
   grid: t.field({
     type: GridRef,
-    resolve: async (p, _a, ctx) => {
+    args: {
+      communeIds: t.arg.idList({
+        required: false,
+        description:
+          `Only these communes (at most ${MAX_GRID_COMMUNES}): their cells, and only them on the commune axis, ` +
+          "in the plan's order. For reading a region of a plan too large to read whole.",
+      }),
+    },
+    resolve: async (p, args, ctx) => {
+      const only = args.communeIds?.map((id) => decodeId(String(id), 'Commune', 'communeIds'));
+      if (only && only.length > MAX_GRID_COMMUNES)
+        throw new DomainError('INVALID_INPUT', { field: 'communeIds' });
       const [axes, cells] = await Promise.all([
         loadGridAxes(ctx.db, p.id, p.criteria_set_id),
-        findPlanCellsCompact(ctx.db, p.id),
+        findPlanCellsCompact(ctx.db, p.id, only),
       ]);
+      if (only) {
+        const wanted = new Set(only);
+        axes.communeIds = axes.communeIds.filter((id) => wanted.has(id));
+      }
       return { axes, cells };
     },
   }),

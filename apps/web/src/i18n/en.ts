@@ -339,6 +339,11 @@ export const en: Messages = {
   'grid.totalReadOnly':
     'The total view is read-only: a total cannot be split across sources by itself. Enter money in the by-source or one-source view.',
   'grid.loadingCells': 'Loading every cell of this large plan (this may take a while)…',
+  'grid.regionTooLarge':
+    'Large plan: narrow the rows (search, targets, Program 135) to at most {max} communes to see them by source — {count} now.',
+  'grid.region':
+    'Showing {count} selected communes of a large plan; "remaining" compares with the caps of the whole plan.',
+  'grid.regionShowAll': 'Back to every commune (total view)',
   'grid.planLocked': 'The plan is no longer a draft, so it cannot be edited.',
   'grid.noRows': 'No commune matches the filters.',
   'grid.status.selection': 'Selection {rows} × {cols} · {count} numbers · Sum {sum}',

@@ -339,6 +339,11 @@ export const vi = {
   'grid.totalReadOnly':
     'Cách xem tổng chỉ để đọc: một số tổng không tự chia được cho các nguồn. Hãy nhập ở cách xem theo nguồn hoặc một nguồn.',
   'grid.loadingCells': 'Đang tải từng ô của kế hoạch lớn này (có thể mất một lúc)…',
+  'grid.regionTooLarge':
+    'Kế hoạch lớn: hãy thu hẹp danh sách (tìm xã, xã mục tiêu, xã CT 135) còn tối đa {max} xã để xem theo nguồn — đang có {count} xã.',
+  'grid.region':
+    'Đang xem {count} xã đã chọn của kế hoạch lớn; dòng "còn lại" so với trần vốn của cả kế hoạch.',
+  'grid.regionShowAll': 'Xem lại tất cả các xã (cách xem tổng)',
   'grid.planLocked': 'Kế hoạch không còn ở trạng thái nháp nên không sửa được.',
   'grid.noRows': 'Không có xã nào khớp bộ lọc.',
   'grid.status.selection': 'Vùng chọn {rows} × {cols} · {count} số · Tổng {sum}',

@@ -15,15 +15,18 @@ export interface PlanCellsCompact {
  * Parallel arrays instead of row objects because a province plan has hundreds of thousands of
  * cells and the grid consumes them column-wise.
  */
-export async function findPlanCellsCompact(db: Kysely<Database>, planId: number): Promise<PlanCellsCompact> {
-  const rows = await db
+export async function findPlanCellsCompact(
+  db: Kysely<Database>,
+  planId: number,
+  /** Only these communes' cells (a region of a plan too large to read whole). */
+  communeIds?: readonly number[],
+): Promise<PlanCellsCompact> {
+  let query = db
     .selectFrom('allocation')
     .select(['commune_id', 'criterion_id', 'source_id', 'amount', 'version'])
-    .where('plan_id', '=', planId)
-    .orderBy('commune_id')
-    .orderBy('criterion_id')
-    .orderBy('source_id')
-    .execute();
+    .where('plan_id', '=', planId);
+  if (communeIds) query = query.where('commune_id', '=', sql<number>`any(${[...communeIds]}::int[])`);
+  const rows = await query.orderBy('commune_id').orderBy('criterion_id').orderBy('source_id').execute();
   const cells: PlanCellsCompact = {
     communeIds: new Array(rows.length),
     criterionIds: new Array(rows.length),

@@ -447,10 +447,12 @@ export type GridTotalsFieldsFragment = { communeIds: Array<string>, criterionIds
 export type AllocationGridQueryVariables = Exact<{
   planId: string | number;
   totalsOnly: boolean;
+  withSums: boolean;
+  communeIds?: Array<string | number> | string | number | null | undefined;
 }>;
 
 
-export type AllocationGridQuery = { plan: { name: string, periodStartYear: number, periodEndYear: number, id: string, revision: number, status: PlanStatus, criteriaSet: { id: string, groups: Array<{ id: string, code: string, nameVi: string, nameEn: string, position: number }>, criteria: Array<{ id: string, number: number, nameVi: string, nameEn: string, groupId: string | null }> }, communes: Array<{ isTarget: boolean, priority: number, targetLevel: NtmLevel | null, deadline: string | null, deadlineLabel: string | null, commune: { id: string, name: string, kind: CommuneKind, isProgram135: boolean, isAtk: boolean, isBorder: boolean, isIsland: boolean, ethnicZone: EthnicZone | null, criteriaStatus: Array<{ isMet: boolean, criterion: { id: string } }> } }>, grid?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, gridTotals?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } }, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } | null, fundingSources: Array<{ id: string, code: string, kind: FundingSourceKind, nameVi: string, nameEn: string, position: number, eligibleCommuneFlags: Array<string>, needsCouncilApproval: boolean }> };
+export type AllocationGridQuery = { plan: { name: string, periodStartYear: number, periodEndYear: number, id: string, revision: number, status: PlanStatus, criteriaSet: { id: string, groups: Array<{ id: string, code: string, nameVi: string, nameEn: string, position: number }>, criteria: Array<{ id: string, number: number, nameVi: string, nameEn: string, groupId: string | null }> }, communes: Array<{ isTarget: boolean, priority: number, targetLevel: NtmLevel | null, deadline: string | null, deadlineLabel: string | null, commune: { id: string, name: string, kind: CommuneKind, isProgram135: boolean, isAtk: boolean, isBorder: boolean, isIsland: boolean, ethnicZone: EthnicZone | null } }>, criteriaMet: { communeIds: Array<string>, criterionIds: Array<string>, communeIndex: number[], criterionIndex: number[] }, grid?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, gridTotals?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } }, sourceTotals?: Array<{ id: string, amount: string }>, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } | null, fundingSources: Array<{ id: string, code: string, kind: FundingSourceKind, nameVi: string, nameEn: string, position: number, eligibleCommuneFlags: Array<string>, needsCouncilApproval: boolean }> };
 
 export type GridCellConflictFragment = { communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null };
 
@@ -462,7 +464,7 @@ export type SaveAllocationsMutationVariables = Exact<{
 export type SaveAllocationsMutation = { setAllocations:
     | { __typename: 'BatchRejectedError', code: ErrorCode, message: string, errorCount: number, cellErrors: Array<{ index: number, code: ErrorCode, message: string, communeId: string | null, criterionId: string | null, sourceId: string | null }> }
     | { __typename: 'InputError', code: ErrorCode, message: string, field: string | null }
-    | { __typename: 'SetAllocationsPayload', batchId: string, changedCount: number, cells: Array<{ communeId: string, criterionId: string, sourceId: string, amount: string, version: number }>, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }>, plan: { id: string, revision: number, status: PlanStatus, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } }
+    | { __typename: 'SetAllocationsPayload', batchId: string, changedCount: number, versions: number[], conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }>, plan: { id: string, revision: number, status: PlanStatus, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } }
     | { __typename: 'VersionConflictError', code: ErrorCode, message: string, conflicts: Array<{ communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null }> }
    };
 
@@ -475,6 +477,7 @@ export type GridPlanSummaryQuery = { plan: { id: string, revision: number, statu
 
 export type GridCellsQueryVariables = Exact<{
   planId: string | number;
+  communeIds?: Array<string | number> | string | number | null | undefined;
 }>;
 
 
@@ -496,6 +499,13 @@ export type GridTotalsQueryVariables = Exact<{
 
 
 export type GridTotalsQuery = { plan: { id: string, gridTotals: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } } } | null };
+
+export type GridSourceTotalsQueryVariables = Exact<{
+  planId: string | number;
+}>;
+
+
+export type GridSourceTotalsQuery = { plan: { id: string, sourceTotals: Array<{ id: string, amount: string }> } | null };
 
 export type PlanAuditLogQueryVariables = Exact<{
   filter: AuditLogFilter;
@@ -1218,7 +1228,7 @@ export const GridAnalysisDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<GridAnalysisQuery, GridAnalysisQueryVariables>;
 export const AllocationGridDocument = new TypedDocumentString(`
-    query AllocationGrid($planId: ID!, $totalsOnly: Boolean!) {
+    query AllocationGrid($planId: ID!, $totalsOnly: Boolean!, $withSums: Boolean!, $communeIds: [ID!]) {
   plan(id: $planId) {
     ...GridPlanSummary
     name
@@ -1256,15 +1266,15 @@ export const AllocationGridDocument = new TypedDocumentString(`
         isBorder
         isIsland
         ethnicZone
-        criteriaStatus {
-          isMet
-          criterion {
-            id
-          }
-        }
       }
     }
-    grid @skip(if: $totalsOnly) {
+    criteriaMet {
+      communeIds
+      criterionIds
+      communeIndex
+      criterionIndex
+    }
+    grid(communeIds: $communeIds) @skip(if: $totalsOnly) {
       communeIds
       criterionIds
       sourceIds
@@ -1276,6 +1286,10 @@ export const AllocationGridDocument = new TypedDocumentString(`
     }
     gridTotals @include(if: $totalsOnly) {
       ...GridTotalsFields
+    }
+    sourceTotals: totals(by: SOURCE) @include(if: $withSums) {
+      id
+      amount
     }
   }
   fundingSources {
@@ -1323,13 +1337,7 @@ export const SaveAllocationsDocument = new TypedDocumentString(`
     ... on SetAllocationsPayload {
       batchId
       changedCount
-      cells {
-        communeId
-        criterionId
-        sourceId
-        amount
-        version
-      }
+      versions
       conflicts {
         ...GridCellConflict
       }
@@ -1406,10 +1414,10 @@ export const GridPlanSummaryDocument = new TypedDocumentString(`
   }
 }`) as unknown as TypedDocumentString<GridPlanSummaryQuery, GridPlanSummaryQueryVariables>;
 export const GridCellsDocument = new TypedDocumentString(`
-    query GridCells($planId: ID!) {
+    query GridCells($planId: ID!, $communeIds: [ID!]) {
   plan(id: $planId) {
     ...GridPlanSummary
-    grid {
+    grid(communeIds: $communeIds) {
       communeIds
       criterionIds
       sourceIds
@@ -1482,6 +1490,17 @@ export const GridTotalsDocument = new TypedDocumentString(`
     amounts
   }
 }`) as unknown as TypedDocumentString<GridTotalsQuery, GridTotalsQueryVariables>;
+export const GridSourceTotalsDocument = new TypedDocumentString(`
+    query GridSourceTotals($planId: ID!) {
+  plan(id: $planId) {
+    id
+    sourceTotals: totals(by: SOURCE) {
+      id
+      amount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<GridSourceTotalsQuery, GridSourceTotalsQueryVariables>;
 export const PlanAuditLogDocument = new TypedDocumentString(`
     query PlanAuditLog($filter: AuditLogFilter!, $first: Int!, $after: String) {
   auditLog(filter: $filter, first: $first, after: $after) {

@@ -13,6 +13,7 @@ import {
   GridCellsDocument,
   GridPlanSummaryDocument,
   type GridPlanSummaryFragment,
+  GridSourceTotalsDocument,
   GridTotalsDocument,
   request,
   SaveAllocationsDocument,
@@ -82,6 +83,7 @@ import { ComparePicker, CompareSummary } from './compare-bar';
 import { ConflictPopover, type OpenConflict } from './conflict-popover';
 import {
   allocationKey,
+  type CommuneRow,
   filterRows,
   NO_FILTERS,
   orderCriteria,
@@ -89,12 +91,20 @@ import {
   readCaps,
   readGrid,
   readGridTotals,
+  readSourceTotals,
   setAmount,
   splitAllocationKey,
   toRows,
 } from './grid-data';
 import { oneAtATime } from './one-at-a-time';
-import { type CellEdit, SaveQueue, type SaveQueueOptions, type SaveStatus } from './save-queue';
+import {
+  type CellEdit,
+  SaveQueue,
+  type SaveQueueOptions,
+  type SaveStatus,
+  toGridBatch,
+  writtenFromGrid,
+} from './save-queue';
 import { type Comparison, useGridCompare } from './use-grid-compare';
 import { useGridData } from './use-grid-data';
 import './allocation-grid.css';
@@ -143,21 +153,30 @@ type Notice = { tone: 'info' | 'warning' | 'error'; title: string; items: string
 
 /**
  * Plans with more communes open in the total view from per-commune sums (a national plan has 1.4
- * million cells: tens of megabytes and seconds of work to read them all); the cells are read
- * when the planner asks for a by-source or one-source view.
+ * million cells: tens of megabytes and seconds of work to read them all). The by-source and
+ * one-source views of such a plan show a region: the planner narrows the rows (search, targets,
+ * Program 135) to at most this many communes and the grid reads only their cells. A national
+ * planner works one province or district at a time, and a region keeps every shown cell loaded,
+ * with its version, so typing, pasting and conflicts work as in a small plan.
  */
 const LARGE_PLAN_COMMUNES = 2_000;
+
+type GridMode = { totalsOnly: boolean; view: GridView; region: readonly string[] | null };
 
 export function AllocationGridPage({ planId, communeCount }: { planId: string; communeCount: number }) {
   const t = useT();
   const [locale] = useLocale();
-  const [mode, setMode] = useState<{ totalsOnly: boolean; view: GridView }>(() =>
+  const [mode, setMode] = useState<GridMode>(() =>
     communeCount > LARGE_PLAN_COMMUNES
-      ? { totalsOnly: true, view: 'total' }
-      : { totalsOnly: false, view: 'bySource' },
+      ? { totalsOnly: true, view: 'total', region: null }
+      : { totalsOnly: false, view: 'bySource', region: null },
   );
-  const { state, reload } = useGridData(planId, locale, mode.totalsOnly);
-  const readCells = useCallback((view: GridView) => setMode({ totalsOnly: false, view }), []);
+  const { state, reload } = useGridData(planId, locale, mode.totalsOnly, mode.region);
+  const readCells = useCallback(
+    (view: GridView, region: readonly string[]) => setMode({ totalsOnly: false, view, region }),
+    [],
+  );
+  const showAll = useCallback(() => setMode({ totalsOnly: true, view: 'total', region: null }), []);
   if (state.status === 'loading') {
     return (
       <p className="notice notice--loading" role="status">
@@ -177,11 +196,13 @@ export function AllocationGridPage({ planId, communeCount }: { planId: string; c
   }
   return (
     <AllocationGrid
-      key={`${planId}:${mode.totalsOnly}`}
+      key={`${planId}:${mode.totalsOnly}:${mode.region?.length ?? 'all'}`}
       planId={planId}
       data={state.data}
       initialView={mode.view}
       onNeedCells={mode.totalsOnly ? readCells : null}
+      region={mode.region}
+      onShowAll={mode.region ? showAll : null}
     />
   );
 }
@@ -227,19 +248,30 @@ function AllocationGrid({
   data,
   initialView,
   onNeedCells,
+  region,
+  onShowAll,
 }: {
   planId: string;
   data: AllocationGridQuery;
   initialView: GridView;
-  /** Set when only the sums were read: a view that shows cells must read them first. */
-  onNeedCells: ((view: GridView) => void) | null;
+  /** Set when only the sums were read: a view that shows cells must read them (a region's) first. */
+  onNeedCells: ((view: GridView, region: readonly string[]) => void) | null;
+  /** The communes whose cells were read (a large plan's region); null when the grid holds every cell. */
+  region: readonly string[] | null;
+  onShowAll: (() => void) | null;
 }) {
   const t = useT();
   const [locale] = useLocale();
   const plan = data.plan!;
   const sources = useMemo(() => [...data.fundingSources].sort((a, b) => a.position - b.position), [data]);
   const { groups, criteria } = useMemo(() => orderCriteria(plan), [plan]);
-  const allRows = useMemo(() => toRows(plan, sources), [plan, sources]);
+  const regionSet = useMemo(() => (region ? new Set(region) : null), [region]);
+  const allRows = useMemo(() => {
+    const rows = toRows(plan, sources);
+    return regionSet ? rows.filter((row) => regionSet.has(row.id)) : rows;
+  }, [plan, sources, regionSet]);
+  /** The rows the filters leave, for reading a large plan's region (set below). */
+  const shownRowsRef = useRef<readonly CommuneRow[]>([]);
   // Locking or submitting the plan (here or live from elsewhere) makes the grid read-only at once.
   const [status, setStatus] = useState(plan.status);
   const isWritable = status === 'DRAFT';
@@ -249,10 +281,25 @@ function AllocationGrid({
   const [view, setShownView] = useState<GridView>(initialView);
   const setView = useCallback(
     (next: GridView) => {
-      if (onNeedCells && next !== 'total') onNeedCells(next);
-      else setShownView(next);
+      if (!onNeedCells || next === 'total') {
+        setShownView(next);
+        return;
+      }
+      const shown = shownRowsRef.current;
+      if (shown.length > LARGE_PLAN_COMMUNES || shown.length === 0) {
+        setNotice({
+          tone: 'info',
+          title: t('grid.regionTooLarge', { count: shown.length, max: LARGE_PLAN_COMMUNES }),
+          items: [],
+        });
+        return;
+      }
+      onNeedCells(
+        next,
+        shown.map((row) => row.id),
+      );
     },
-    [onNeedCells],
+    [onNeedCells, t],
   );
   const [oneSourceId, setOneSourceId] = useState<string>(() => sources[0]?.id ?? '');
   const [unit, setUnit] = useState<MoneyUnit>('trieu');
@@ -302,8 +349,11 @@ function AllocationGrid({
   const cellsRef = useRef<ReturnType<typeof readGrid> | null>(null);
   const totalsOnlyRef = useRef<ReturnType<typeof readGridTotals> | null>(null);
   if (!cellsRef.current) {
-    if (plan.grid) cellsRef.current = readGrid(plan.grid);
-    else if (plan.gridTotals) cellsRef.current = totalsOnlyRef.current = readGridTotals(plan.gridTotals);
+    if (plan.grid) {
+      cellsRef.current = readGrid(plan.grid);
+      // A region: the caps compare with what every source holds plan-wide, not in the region.
+      if (plan.sourceTotals) cellsRef.current.totals.bySource = readSourceTotals(plan.sourceTotals);
+    } else if (plan.gridTotals) cellsRef.current = totalsOnlyRef.current = readGridTotals(plan.gridTotals);
     else throw new Error('the grid query read neither cells nor sums');
   }
   const versions = cellsRef.current.versions;
@@ -433,7 +483,7 @@ function AllocationGrid({
       // APPLY_OTHERS: one cell someone else moved must not hold back the rest of a paste.
       const result = await request(
         SaveAllocationsDocument,
-        { input: { planId, cells, conflictMode: 'APPLY_OTHERS' } },
+        { input: { planId, grid: toGridBatch(cells), conflictMode: 'APPLY_OTHERS' } },
         {
           headers: { 'X-NTM-Origin': 'grid', 'Idempotency-Key': idempotencyKey },
           locale: LOCALE_TAGS[ctx.locale],
@@ -444,7 +494,11 @@ function AllocationGrid({
         ownBatchesRef.current.add(answer.batchId);
         applyServerPlan(answer.plan);
         refreshAnalysisSoon();
-        return { kind: 'saved', cells: answer.cells, conflicts: answer.conflicts };
+        return {
+          kind: 'saved',
+          cells: writtenFromGrid(cells, answer.versions, answer.conflicts),
+          conflicts: answer.conflicts,
+        };
       }
       if (answer.__typename === 'VersionConflictError') {
         return { kind: 'conflict', conflicts: answer.conflicts };
@@ -519,9 +573,15 @@ function AllocationGrid({
     ];
     if (restored.length > 0) {
       // Only the sums were read (a large plan's total view): those follow once the edits are saved.
+      // In a region, only its communes' cells: the others' amounts were not read.
       if (!ctx.criterionSums)
         for (const cell of restored)
-          setAmount(ctx, allocationKey(cell.communeId, cell.criterionId, cell.sourceId), BigInt(cell.amount));
+          if (!regionSet || regionSet.has(cell.communeId))
+            setAmount(
+              ctx,
+              allocationKey(cell.communeId, cell.criterionId, cell.sourceId),
+              BigInt(cell.amount),
+            );
       setPendingCount(queue.pendingCount);
       setConflictCount(queue.conflictCells().length);
       refreshRows(restored.map((cell) => cell.communeId));
@@ -583,7 +643,13 @@ function AllocationGrid({
   const applyOthersCells = (cells: readonly { key: string; amount: bigint; version: number }[]) => {
     const queue = queueRef.current;
     const changed: string[] = [];
+    let isOutside = false;
     for (const cell of cells) {
+      // Outside a large plan's region: not shown, and its old amount is unknown; the sums are reread.
+      if (regionSet && !regionSet.has(splitAllocationKey(cell.key).communeId)) {
+        isOutside = true;
+        continue;
+      }
       // Not newer than what we hold: our own save's echo, or an event older than a refetch.
       if (cell.version <= (versions.get(cell.key) ?? 0)) continue;
       versions.set(cell.key, cell.version);
@@ -597,6 +663,7 @@ function AllocationGrid({
       setAmount(ctx, cell.key, cell.amount);
       changed.push(cell.key);
     }
+    if (isOutside) refreshSumsSoon();
     if (changed.length === 0) return;
     highlight(changed);
     refreshRows(changed.map((key) => splitAllocationKey(key).communeId));
@@ -608,7 +675,11 @@ function AllocationGrid({
   /** A large batch or missed events: reread every cell quietly, keeping edits not yet saved. */
   const rereadCellsRef = useRef<() => Promise<void>>(async () => {});
   rereadCellsRef.current = async () => {
-    const data = await request(GridCellsDocument, { planId }, { locale: LOCALE_TAGS[ctx.locale] });
+    const data = await request(
+      GridCellsDocument,
+      { planId, communeIds: region ? [...region] : null },
+      { locale: LOCALE_TAGS[ctx.locale] },
+    );
     if (!data.plan) return;
     const fresh = readGrid(data.plan.grid);
     const cells = [...fresh.versions].map(([key, version]) => ({
@@ -624,19 +695,27 @@ function AllocationGrid({
   // Offline again: the reconnect brings another resync.
   const resync = () => void rereadCells().catch(() => {});
 
-  /** Only the sums were read (a large plan): others' changes are summed again by the server. */
+  /**
+   * Only the sums were read (a large plan), or a region's cells: others' changes are summed again by
+   * the server — every sum, or (a region) the plan-wide sums per source the caps compare with.
+   */
   const refreshSumsSoon = () => {
     if (summaryTimerRef.current) clearTimeout(summaryTimerRef.current);
     summaryTimerRef.current = setTimeout(() => {
       summaryTimerRef.current = null;
-      request(GridTotalsDocument, { planId }, { locale: LOCALE_TAGS[ctx.locale] })
-        .then((data) => {
-          if (!data.plan) return;
-          const fresh = readGridTotals(data.plan.gridTotals);
-          ctx.totals = fresh.totals;
-          ctx.criterionSums = fresh.criterionSums;
-          apiRef.current?.refreshCells({ force: true });
-        })
+      const locale = { locale: LOCALE_TAGS[ctx.locale] };
+      const work = ctx.criterionSums
+        ? request(GridTotalsDocument, { planId }, locale).then((data) => {
+            if (!data.plan) return;
+            const fresh = readGridTotals(data.plan.gridTotals);
+            ctx.totals = fresh.totals;
+            ctx.criterionSums = fresh.criterionSums;
+          })
+        : request(GridSourceTotalsDocument, { planId }, locale).then((data) => {
+            if (data.plan) ctx.totals.bySource = readSourceTotals(data.plan.sourceTotals);
+          });
+      work
+        .then(() => apiRef.current?.refreshCells({ force: true }))
         .catch(() => {
           // The next change asks again.
         });
@@ -1232,6 +1311,7 @@ function AllocationGrid({
     () => filterRows(allRows, filters, filterShortfalls ?? NO_SHORTFALLS, matchesSearch),
     [allRows, filters, filterShortfalls],
   );
+  shownRowsRef.current = rows;
 
   const getRowId = useCallback((params: GetRowIdParams<GridRow>) => params.data.id, []);
   const onGridReady = useCallback(
@@ -1400,6 +1480,14 @@ function AllocationGrid({
         </div>
       </div>
       {view === 'total' && <p className="grid-note">{t('grid.totalReadOnly')}</p>}
+      {onShowAll && (
+        <p className="grid-note" role="status" data-testid="grid-region">
+          {t('grid.region', { count: allRows.length })}{' '}
+          <button type="button" className="link-button" onClick={onShowAll}>
+            {t('grid.regionShowAll')}
+          </button>
+        </p>
+      )}
       {!isWritable && (
         <p className="grid-note" role="status" data-testid="grid-locked">
           {t('grid.planLocked')}

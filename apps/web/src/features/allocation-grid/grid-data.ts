@@ -66,28 +66,50 @@ export function isEligible(source: SourceData, commune: PlanData['communes'][num
   );
 }
 
+/** Each commune's met criteria from the plan's compact met pairs (only criteria of the plan's set). */
+function readMetCriteria(met: PlanData['criteriaMet']): Map<string, Set<string>> {
+  const byCommune = new Map<string, Set<string>>();
+  for (let i = 0; i < met.communeIndex.length; i++) {
+    const commune = met.communeIds[met.communeIndex[i]!];
+    const criterion = met.criterionIds[met.criterionIndex[i]!];
+    if (!commune || !criterion) continue;
+    const set = byCommune.get(commune);
+    if (set) set.add(criterion);
+    else byCommune.set(commune, new Set([criterion]));
+  }
+  return byCommune;
+}
+
+const NONE_MET: ReadonlySet<string> = new Set();
+
 export function toRows(plan: PlanData, sources: readonly SourceData[]): CommuneRow[] {
-  const criterionIds = new Set(plan.criteriaSet.criteria.map((criterion) => criterion.id));
+  const criteriaTotal = plan.criteriaSet.criteria.length;
+  const metByCommune = readMetCriteria(plan.criteriaMet);
+  // Communes sharing the same flags share one eligibility set: 8,000 rows need only a few.
+  const eligibleByFlags = new Map<string, ReadonlySet<string>>();
   return plan.communes.map((entry) => {
-    const metCriteria = new Set(
-      entry.commune.criteriaStatus
-        .filter((status) => status.isMet && criterionIds.has(status.criterion.id))
-        .map((status) => status.criterion.id),
-    );
+    const { commune } = entry;
+    const metCriteria = metByCommune.get(commune.id) ?? NONE_MET;
+    const flags = `${commune.kind}|${commune.isProgram135}|${commune.isAtk}|${commune.isBorder}|${commune.isIsland}|${commune.ethnicZone}`;
+    let eligibleSources = eligibleByFlags.get(flags);
+    if (!eligibleSources) {
+      eligibleSources = new Set(sources.filter((s) => isEligible(s, commune)).map((s) => s.id));
+      eligibleByFlags.set(flags, eligibleSources);
+    }
     return {
-      id: entry.commune.id,
-      name: entry.commune.name,
-      kind: entry.commune.kind,
-      isProgram135: entry.commune.isProgram135,
+      id: commune.id,
+      name: commune.name,
+      kind: commune.kind,
+      isProgram135: commune.isProgram135,
       isTarget: entry.isTarget,
       targetLevel: entry.targetLevel,
       deadline: entry.deadline,
       deadlineLabel: entry.deadlineLabel,
       criteriaMet: metCriteria.size,
-      criteriaTotal: criterionIds.size,
+      criteriaTotal,
       metCriteria,
-      eligibleSources: new Set(sources.filter((s) => isEligible(s, entry.commune)).map((s) => s.id)),
-      searchKey: toSearchKey(entry.commune.name),
+      eligibleSources,
+      searchKey: toSearchKey(commune.name),
     };
   });
 }
@@ -114,18 +136,58 @@ export type GridCells = {
 export function readGrid(grid: NonNullable<PlanData['grid']>): GridCells {
   const amounts = new Map<string, bigint>();
   const versions = new Map<string, number>();
-  const totals = emptyTotals();
+  const { communeIds, criterionIds, sourceIds } = grid;
+  const nCriteria = criterionIds.length;
+  const nSources = sourceIds.length;
+  // Sums by axis position first, turned into keyed maps once at the end: a province has 85,500
+  // cells and five keyed map updates per cell were a large part of the first render.
+  const byCell = new Array<bigint>(nCriteria * nSources).fill(0n);
+  const byCommuneSource = new Array<bigint>(communeIds.length * nSources).fill(0n);
+  const cellSeen = new Uint8Array(byCell.length);
+  const communeSourceSeen = new Uint8Array(byCommuneSource.length);
+  // Key prefixes built once per commune and per criterion × source, not once per cell.
+  const communePrefixes = communeIds.map((id) => `${id}|`);
+  const cellSuffixes = criterionIds.flatMap((criterion) =>
+    sourceIds.map((source) => `${criterion}|${source}`),
+  );
+  let grand = 0n;
   for (let i = 0; i < grid.amounts.length; i++) {
-    const commune = grid.communeIds[grid.communeIndex[i]!];
-    const criterion = grid.criterionIds[grid.criterionIndex[i]!];
-    const source = grid.sourceIds[grid.sourceIndex[i]!];
-    if (!commune || !criterion || !source) continue;
-    const key = allocationKey(commune, criterion, source);
+    const commune = grid.communeIndex[i]!;
+    const criterion = grid.criterionIndex[i]!;
+    const source = grid.sourceIndex[i]!;
+    const prefix = communePrefixes[commune];
+    if (prefix === undefined || criterion < 0 || criterion >= nCriteria || source < 0 || source >= nSources)
+      continue;
+    const cell = criterion * nSources + source;
+    const key = prefix + cellSuffixes[cell]!;
     const value = BigInt(grid.amounts[i]!);
     amounts.set(key, value);
     versions.set(key, grid.versions[i]!);
-    // The ids are at hand here: no key splitting as computeTotals must do.
-    if (value !== 0n) addToTotals(totals, commune, criterion, source, value);
+    if (value === 0n) continue;
+    const communeSource = commune * nSources + source;
+    byCell[cell]! += value;
+    byCommuneSource[communeSource]! += value;
+    cellSeen[cell] = 1;
+    communeSourceSeen[communeSource] = 1;
+    grand += value;
+  }
+  const totals = emptyTotals();
+  totals.grand = grand;
+  for (let cell = 0; cell < byCell.length; cell++) {
+    if (!cellSeen[cell]) continue;
+    const value = byCell[cell]!;
+    const criterion = criterionIds[Math.floor(cell / nSources)]!;
+    const source = sourceIds[cell % nSources]!;
+    totals.byCell.set(cellSuffixes[cell]!, value);
+    add(totals.byCriterion, criterion, value);
+    add(totals.bySource, source, value);
+  }
+  for (let at = 0; at < byCommuneSource.length; at++) {
+    if (!communeSourceSeen[at]) continue;
+    const value = byCommuneSource[at]!;
+    const commune = communeIds[Math.floor(at / nSources)]!;
+    totals.byCommuneSource.set(`${commune}|${sourceIds[at % nSources]}`, value);
+    add(totals.byCommune, commune, value);
   }
   return { amounts, versions, totals };
 }
@@ -159,6 +221,11 @@ export function readGridTotals(sums: GridTotalsFieldsFragment): GridCells & {
     add(totals.bySource, source, value);
   }
   return { amounts: new Map(), versions: new Map(), totals, criterionSums };
+}
+
+/** Plan-wide sums per source (`plan.totals(by: SOURCE)`), keyed like `Totals.bySource`. */
+export function readSourceTotals(totals: readonly { id: string; amount: string }[]): Map<string, bigint> {
+  return new Map(totals.map((total) => [total.id, BigInt(total.amount)]));
 }
 
 export function readCaps(plan: Pick<GridPlanSummaryFragment, 'fundingCaps'>): Map<string, CapInfo> {

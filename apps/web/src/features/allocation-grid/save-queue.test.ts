@@ -7,6 +7,8 @@ import {
   type SaveQueueOptions,
   type SendResult,
   storageKeyOf,
+  toGridBatch,
+  writtenFromGrid,
 } from './save-queue';
 
 function memoryStorage() {
@@ -212,5 +214,47 @@ describe('SaveQueue', () => {
     other.queue.discard('a|c|s');
     expect(other.queue.conflictCells()).toEqual([]);
     expect(other.queue.stateOf('a|c|s')).toEqual({ state: 'saved' });
+  });
+});
+
+describe('the compact grid form of a batch', () => {
+  const cells: PendingCell[] = [
+    { communeId: 'a', criterionId: 'c1', sourceId: 's1', amount: '5', expectedVersion: 0 },
+    { communeId: 'b', criterionId: 'c1', sourceId: 's2', amount: '7', expectedVersion: 3 },
+    { communeId: 'a', criterionId: 'c2', sourceId: 's1', amount: '0', expectedVersion: 1 },
+  ];
+
+  it('lists each id once per axis and points every cell at its axes, in input order', () => {
+    const batch = toGridBatch(cells);
+    expect(batch).toEqual({
+      communeIds: ['a', 'b'],
+      criterionIds: ['c1', 'c2'],
+      sourceIds: ['s1', 's2'],
+      communeIndex: [0, 1, 0],
+      criterionIndex: [0, 0, 1],
+      sourceIndex: [0, 1, 0],
+      amounts: ['5', '7', '0'],
+      expectedVersions: [0, 3, 1],
+    });
+    // A retry under the same idempotency key must send the very same request.
+    expect(JSON.stringify(toGridBatch(cells))).toBe(JSON.stringify(batch));
+  });
+
+  it('reads the written cells from the per-input versions, leaving the conflicts out', () => {
+    const conflict: CellConflict = {
+      communeId: 'b',
+      criterionId: 'c1',
+      sourceId: 's2',
+      attemptedAmount: '7',
+      expectedVersion: 3,
+      currentVersion: 4,
+      currentAmount: '9',
+      changedBy: 'other',
+      changedAt: null,
+    };
+    expect(writtenFromGrid(cells, [1, 4, 2], [conflict])).toEqual([
+      { communeId: 'a', criterionId: 'c1', sourceId: 's1', amount: '5', version: 1 },
+      { communeId: 'a', criterionId: 'c2', sourceId: 's1', amount: '0', version: 2 },
+    ]);
   });
 });

@@ -349,6 +349,80 @@ export class SaveQueue {
   }
 }
 
+/**
+ * A batch in the API's compact `grid` input form: each id once on its axis, cells as index arrays.
+ * 10,000 cells cost the server about half the time of 10,000 input objects. Deterministic (axes in
+ * first-seen order), so a retry under the same idempotency key sends the very same request.
+ */
+export type GridBatch = {
+  communeIds: string[];
+  criterionIds: string[];
+  sourceIds: string[];
+  communeIndex: number[];
+  criterionIndex: number[];
+  sourceIndex: number[];
+  amounts: string[];
+  expectedVersions: number[];
+};
+
+export function toGridBatch(cells: readonly PendingCell[]): GridBatch {
+  const batch: GridBatch = {
+    communeIds: [],
+    criterionIds: [],
+    sourceIds: [],
+    communeIndex: [],
+    criterionIndex: [],
+    sourceIndex: [],
+    amounts: [],
+    expectedVersions: [],
+  };
+  const communes = new Map<string, number>();
+  const criteria = new Map<string, number>();
+  const sources = new Map<string, number>();
+  const indexOf = (axis: string[], positions: Map<string, number>, id: string) => {
+    let index = positions.get(id);
+    if (index === undefined) {
+      index = axis.push(id) - 1;
+      positions.set(id, index);
+    }
+    return index;
+  };
+  for (const cell of cells) {
+    batch.communeIndex.push(indexOf(batch.communeIds, communes, cell.communeId));
+    batch.criterionIndex.push(indexOf(batch.criterionIds, criteria, cell.criterionId));
+    batch.sourceIndex.push(indexOf(batch.sourceIds, sources, cell.sourceId));
+    batch.amounts.push(cell.amount);
+    batch.expectedVersions.push(cell.expectedVersion);
+  }
+  return batch;
+}
+
+/**
+ * The written cells of a compact answer: `versions` is per input cell (for a conflicted cell, its
+ * current version), so every sent cell that is not a conflict was written, or already equal, with
+ * the amount we sent.
+ */
+export function writtenFromGrid(
+  cells: readonly PendingCell[],
+  versions: readonly number[],
+  conflicts: readonly CellConflict[],
+): WrittenCell[] {
+  const conflicted = new Set(conflicts.map(keyOf));
+  const written: WrittenCell[] = [];
+  cells.forEach((cell, index) => {
+    const version = versions[index];
+    if (version === undefined || conflicted.has(keyOf(cell))) return;
+    written.push({
+      communeId: cell.communeId,
+      criterionId: cell.criterionId,
+      sourceId: cell.sourceId,
+      amount: cell.amount,
+      version,
+    });
+  });
+  return written;
+}
+
 type StoredQueue = {
   version: 2;
   batch: Batch | null;

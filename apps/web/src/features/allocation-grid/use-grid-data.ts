@@ -10,9 +10,15 @@ export type GridDataState =
 /**
  * Loads the plan once. Names come in both languages, so switching language does not refetch (and
  * does not disturb edits in flight); `locale` only picks the server's message language.
- * `totalsOnly` reads the sums a large plan's total view needs instead of every cell.
+ * `totalsOnly` reads the sums a large plan's total view needs instead of every cell; `region` reads
+ * only those communes' cells, with the plan-wide sums.
  */
-export function useGridData(planId: string, locale: Locale, totalsOnly: boolean) {
+export function useGridData(
+  planId: string,
+  locale: Locale,
+  totalsOnly: boolean,
+  region: readonly string[] | null,
+) {
   const [state, setState] = useState<GridDataState>({ status: 'loading' });
   const [reloadCount, setReloadCount] = useState(0);
   const [initialLocale] = useState(locale);
@@ -23,7 +29,7 @@ export function useGridData(planId: string, locale: Locale, totalsOnly: boolean)
     setState({ status: 'loading' });
     request(
       AllocationGridDocument,
-      { planId, totalsOnly },
+      { planId, totalsOnly, withSums: region !== null, communeIds: region ? [...region] : null },
       { locale: LOCALE_TAGS[initialLocale], signal: controller.signal },
     )
       .then((data) => setState({ status: 'ready', data }))
@@ -31,7 +37,7 @@ export function useGridData(planId: string, locale: Locale, totalsOnly: boolean)
         if (!(error instanceof Error && error.name === 'AbortError')) setState({ status: 'error', error });
       });
     return () => controller.abort();
-  }, [planId, initialLocale, totalsOnly, reloadCount]);
+  }, [planId, initialLocale, totalsOnly, region, reloadCount]);
 
   const reload = useCallback(() => setReloadCount((count) => count + 1), []);
   return { state, reload };
