@@ -98,6 +98,11 @@ async function waitSaved(on: Page = page) {
   await expect
     .poll(() => on.getByTestId('save-status').textContent(), { timeout: 15_000 })
     .toMatch(/Đã lưu|All changes saved/);
+  // A save asks for the analysis again; its answer refreshes the rows. Keys pressed while it lands
+  // can meet a grid being redrawn, so the next step starts once it is in.
+  await expect
+    .poll(() => on.getByTestId('analysis-panel').getAttribute('aria-busy'), { timeout: 30_000 })
+    .toBe('false');
 }
 
 /** Row index and column id of the focused grid cell. */
