@@ -344,31 +344,34 @@ async function assertScopeExists(db: Kysely<Database>, input: NewUserInput): Pro
   }
 }
 
-/** Each role is bound to exactly the scope it needs (the table's check says the same). */
+/** The kind of unit each role is bound to (the table's check says the same); `unit` = any one. */
+export const ROLE_SCOPE = {
+  admin: 'none',
+  province_planner: 'province',
+  district_planner: 'district',
+  commune_officer: 'commune',
+  council_reviewer: 'unit',
+  viewer: 'unit',
+} as const satisfies Record<UserRole, 'none' | 'province' | 'district' | 'commune' | 'unit'>;
+
+/** Each role is bound to exactly the scope it needs. */
 function scopeForRole(input: NewUserInput) {
   const none = { province_id: null, district_id: null, commune_id: null };
   const { role, provinceId, districtId, communeId } = input;
   const given = [provinceId, districtId, communeId].filter((x) => x !== null).length;
-  const mismatch = (needs: 'none' | 'province' | 'district' | 'commune' | 'unit') =>
-    new DomainError('ROLE_SCOPE_MISMATCH', { field: 'scope', role, needs });
-  if (role === 'admin') {
+  const needs = ROLE_SCOPE[role];
+  const mismatch = () => new DomainError('ROLE_SCOPE_MISMATCH', { field: 'scope', role, needs });
+  if (needs === 'none') {
     if (given === 0) return none;
-    throw mismatch('none');
+    throw mismatch();
   }
-  if (role === 'province_planner') {
-    if (given === 1 && provinceId !== null) return { ...none, province_id: provinceId };
-    throw mismatch('province');
+  if (needs === 'unit') {
+    if (given !== 1) throw mismatch();
+    return { province_id: provinceId, district_id: districtId, commune_id: communeId };
   }
-  if (role === 'district_planner') {
-    if (given === 1 && districtId !== null) return { ...none, district_id: districtId };
-    throw mismatch('district');
-  }
-  if (role === 'commune_officer') {
-    if (given === 1 && communeId !== null) return { ...none, commune_id: communeId };
-    throw mismatch('commune');
-  }
-  if (given !== 1) throw mismatch('unit');
-  return { province_id: provinceId, district_id: districtId, commune_id: communeId };
+  const id = { province: provinceId, district: districtId, commune: communeId }[needs];
+  if (given !== 1 || id === null) throw mismatch();
+  return { ...none, [`${needs}_id`]: id };
 }
 
 export interface NewTokenInput {

@@ -3,7 +3,7 @@ import { DomainError, type ErrorCode } from '@ntm/domain';
 import type { Kysely } from 'kysely';
 import { ROLES } from '../../auth/rules.ts';
 import { newSecret } from '../../auth/secrets.ts';
-import { createUser } from '../../services/accounts.ts';
+import { createUser, ROLE_SCOPE } from '../../services/accounts.ts';
 import type { Command } from '../command.ts';
 import { EXIT, UsageError } from '../command.ts';
 import { openDatabase } from '../database.ts';
@@ -16,16 +16,6 @@ const UNKNOWN_UNIT = {
   district: 'UNKNOWN_DISTRICT',
   commune: 'UNKNOWN_COMMUNE',
 } as const satisfies Record<UnitKind, ErrorCode>;
-
-/** The unit kind each role is bound to; reviewers and viewers may have any. */
-const ROLE_UNIT: Record<UserRole, UnitKind | null | 'none'> = {
-  admin: 'none',
-  province_planner: 'province',
-  district_planner: 'district',
-  commune_officer: 'commune',
-  council_reviewer: null,
-  viewer: null,
-};
 
 export const userCreateCommand: Command = {
   name: ['user', 'create'],
@@ -61,7 +51,7 @@ export const userCreateCommand: Command = {
     const { db } = await openDatabase();
     try {
       const scope =
-        typeof values['scope'] === 'string' ? await findUnit(db.db, values['scope'], ROLE_UNIT[role]) : null;
+        typeof values['scope'] === 'string' ? await findUnit(db.db, values['scope'], ROLE_SCOPE[role]) : null;
       const user = await createUser(operatorContext(db.db), {
         username,
         displayName: typeof values['display-name'] === 'string' ? values['display-name'] : username,
@@ -93,13 +83,13 @@ export const userCreateCommand: Command = {
 async function findUnit(
   db: Kysely<Database>,
   text: string,
-  roleKind: UnitKind | null | 'none',
+  roleKind: (typeof ROLE_SCOPE)[UserRole],
 ): Promise<{ kind: UnitKind; id: number }> {
   const match = /^(province|district|commune):(.+)$/.exec(text);
   const value = match ? match[2]! : text;
   const kinds: UnitKind[] = match
     ? [match[1] as UnitKind]
-    : roleKind === null || roleKind === 'none'
+    : roleKind === 'unit' || roleKind === 'none'
       ? ['district', 'province', 'commune']
       : [roleKind];
   for (const kind of kinds) {
