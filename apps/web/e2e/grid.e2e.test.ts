@@ -393,6 +393,29 @@ describe('allocation grid', () => {
     expect(await storedAmount(communes[8]!.id, source(third))).toBe(91_000_000n);
   });
 
+  it('keeps a range that grows faster than the grid reports focus (held Shift+→ repeating)', async () => {
+    await clickCell(9, colId('NSTW'));
+    await expect.poll(() => page.getByTestId('grid-status').textContent()).toMatch(/1 × 1/);
+    // Key repeat can queue several presses before AG Grid hands over the focus events of the first
+    // ones (it does so in a later timeout); those late events must not shrink the range again.
+    const status = await page.evaluate(async () => {
+      const target = document.activeElement as HTMLElement;
+      for (let i = 0; i < 3; i++)
+        target.dispatchEvent(
+          new KeyboardEvent('keydown', {
+            key: 'ArrowRight',
+            shiftKey: true,
+            bubbles: true,
+            cancelable: true,
+          }),
+        );
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      return document.querySelector('[data-testid="grid-status"]')?.textContent ?? '';
+    });
+    expect(status).toMatch(/1 × 4/);
+    expect(await focusedCell()).toBe(`9:${colId(sources[3]!.code)}`);
+  });
+
   it('edits with F2, cancels with Escape, commits with Enter (moving down) and Tab (moving right)', async () => {
     const before = await storedAmount(communes[4]!.id, source('NSTW'));
     await clickCell(4, colId('NSTW'));

@@ -333,8 +333,11 @@ function AllocationGrid({
   const metaRef = useRef<Map<string, ColumnMeta>>(new Map());
   const historyRef = useRef<History>(history);
   const isDraggingRef = useRef(false);
-  const isMouseDownRef = useRef(false);
-  const isProgrammaticFocusRef = useRef(false);
+  /**
+   * The cell our own code just focused (a mouse press, a programmatic move): its focus event must
+   * not reset the selection that code has already set.
+   */
+  const ownFocusRef = useRef<{ row: number; colId: string } | null>(null);
   const queueRef = useRef<SaveQueue | null>(null);
   /** Batches this grid saved: their live echo is already applied. */
   const ownBatchesRef = useRef(new Set<string>());
@@ -859,9 +862,8 @@ function AllocationGrid({
       if (focus && column) {
         api.ensureIndexVisible(focus.row);
         api.ensureColumnVisible(column);
-        isProgrammaticFocusRef.current = true;
+        ownFocusRef.current = { row: focus.row, colId: column.getColId() };
         api.setFocusedCell(focus.row, column);
-        isProgrammaticFocusRef.current = false;
       }
       syncConflictRef.current();
     },
@@ -908,10 +910,12 @@ function AllocationGrid({
       return { row: rowIndex, col };
     };
     const startPress = (event: MouseEvent) => {
-      isMouseDownRef.current = true;
       if (event.button !== 0 || (apiRef.current?.getEditingCells().length ?? 0) > 0) return;
       const position = positionAt(event.target);
-      if (!position) return;
+      const colId = position && displayedColsRef.current[position.col]?.getColId();
+      if (!position || !colId) return;
+      // AG Grid focuses the pressed cell after this: the selection is decided here (shift extends).
+      ownFocusRef.current = { row: position.row, colId };
       const current = selectionRef.current;
       setSelection(event.shiftKey && current ? extendTo(current, position) : selectCell(position));
       isDraggingRef.current = true;
@@ -931,7 +935,6 @@ function AllocationGrid({
     wrapper?.addEventListener('mouseover', dragOver);
     const stopDragging = () => {
       isDraggingRef.current = false;
-      isMouseDownRef.current = false;
     };
     wrapper?.addEventListener('mousedown', startPress, true);
     document.addEventListener('mouseup', stopDragging);
@@ -943,10 +946,17 @@ function AllocationGrid({
   }, [ctx, setSelection]);
 
   const onCellFocused = (event: CellFocusedEvent<GridRow>) => {
-    // A click is decided by onCellMouseDown (shift+click extends); AG Grid focuses before telling us.
-    if (isProgrammaticFocusRef.current || isMouseDownRef.current || event.rowPinned) return;
+    // AG Grid hands grid-option events over in a later timeout, so the grid may have moved on since
+    // (a second shift+arrow, a drag): an event for a cell that is no longer focused is stale.
+    const focused = apiRef.current?.getFocusedCell();
     const position = positionOf(event.rowIndex, event.column as Column | string | null);
-    if (!position) return;
+    const colId = position && displayedColsRef.current[position.col]?.getColId();
+    if (event.rowPinned || !position || !colId) return;
+    const own = ownFocusRef.current;
+    const isOwn = own?.row === position.row && own.colId === colId;
+    if (isOwn) ownFocusRef.current = null;
+    const isStale = focused?.rowIndex !== position.row || focused.column.getColId() !== colId;
+    if (isOwn || isStale) return;
     const current = selectionRef.current;
     if (current && current.focus.row === position.row && current.focus.col === position.col) return;
     setSelection(selectCell(position));
@@ -990,9 +1000,8 @@ function AllocationGrid({
     const api = apiRef.current;
     const column = api?.getColumn(colId);
     if (!api || !column) return;
-    isProgrammaticFocusRef.current = true;
+    ownFocusRef.current = { row: rowIndex, colId };
     api.setFocusedCell(rowIndex, column);
-    isProgrammaticFocusRef.current = false;
   };
 
   const closeConflict = () => {
