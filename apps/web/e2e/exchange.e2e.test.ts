@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startE2EApp } from './harness.ts';
+import { globalId, launchBrowser, newPage, screenshot, startE2EApp } from './harness.ts';
 
 const SLOW = 120_000;
 let app: Awaited<ReturnType<typeof startE2EApp>>;
@@ -16,7 +16,7 @@ let folder: string;
 beforeAll(async () => {
   app = await startE2EApp();
   browser = await launchBrowser();
-  planId = Buffer.from(`Plan:${app.demoPlanId}`).toString('base64');
+  planId = globalId('Plan', app.demoPlanId);
   folder = await mkdtemp(join(tmpdir(), 'ntm-e2e-exchange-'));
 });
 afterAll(async () => {

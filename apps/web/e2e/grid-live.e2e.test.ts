@@ -4,7 +4,8 @@
 import { formatMoney } from '@ntm/domain';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startE2EApp } from './harness.ts';
+import { clickCell, gridCell, pinnedText } from './grid-page.ts';
+import { globalId, launchBrowser, newPage, numericId, screenshot, startE2EApp } from './harness.ts';
 
 const SLOW = 120_000;
 
@@ -15,18 +16,6 @@ let communes: { id: string }[];
 let firstCriterion: string;
 let sources: { id: string; code: string }[];
 
-const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-  const response = await fetch(`${app.url}/graphql`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...app.authHeaders },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: any; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-};
-
-const numericId = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
 const source = (code: string) => sources.find((s) => s.code === code)!.id;
 const colId = (sourceCode: string) => `cell|${firstCriterion}|${source(sourceCode)}`;
 const money = (amount: bigint) => formatMoney(amount, { locale: 'vi', unit: 'trieu', withUnit: true });
@@ -43,57 +32,19 @@ async function storedCell(row: number, sourceCode: string): Promise<{ amount: bi
   return found ? { amount: BigInt(found.amount), version: found.version } : { amount: 0n, version: 0 };
 }
 
-function cell(on: Page, row: number, col: string) {
-  return on.locator(`.ag-row[row-index="${row}"]:not(.ag-row-pinned) .ag-cell[col-id="${col}"]`);
-}
-
-/** The grand-total (first pinned) row's cell of a column. */
-function totalText(on: Page, col: string): Promise<string> {
-  return on.evaluate((id) => {
-    const found = document.querySelector(`.ag-row-pinned[row-id="pinned-total"] .ag-cell[col-id="${id}"]`);
-    return found?.textContent?.trim() ?? '<missing>';
-  }, col);
-}
-
-/** Scrolls a cell clear of the pinned areas and clicks it (see grid.e2e.test.ts). */
-async function clickCell(on: Page, row: number, col: string) {
-  await on.evaluate((index) => {
-    document.querySelector('.ag-grid-viewport')?.scrollTo({ top: Math.max(0, (index - 3) * 30), left: 0 });
-  }, row);
-  await expect
-    .poll(
-      () =>
-        on.evaluate(
-          ([index, id]) => {
-            const target = document.querySelector(
-              `.ag-row[row-index="${index}"]:not(.ag-row-pinned) .ag-cell[col-id="${id}"]`,
-            );
-            const box = target?.getBoundingClientRect();
-            if (!target || !box) return false;
-            const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-            return hit !== null && target.contains(hit);
-          },
-          [row, col] as const,
-        ),
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-  await cell(on, row, col).click();
-}
-
 async function openGridAs(name: string): Promise<Page> {
   const page = await newPage(browser);
   await page.addInitScript((viewerName) => window.localStorage.setItem('ntm.viewerName', viewerName), name);
   await page.goto(`${app.url}/plans/${encodeURIComponent(planId)}/grid`);
-  await expect.poll(() => cell(page, 0, colId('NSTW')).count(), { timeout: 30_000 }).toBe(1);
+  await expect.poll(() => gridCell(page, 0, colId('NSTW')).count(), { timeout: 30_000 }).toBe(1);
   return page;
 }
 
 beforeAll(async () => {
   app = await startE2EApp();
   browser = await launchBrowser();
-  planId = Buffer.from(`Plan:${app.demoPlanId}`).toString('base64');
-  const data = await gql(
+  planId = globalId('Plan', app.demoPlanId);
+  const data = await app.gql(
     `query($id: ID!) { plan(id: $id) { communes { commune { id } }
       criteriaSet { groups { id position } criteria { id number groupId } } }
       fundingSources { id code position } }`,
@@ -120,7 +71,7 @@ describe('allocation grid, live', () => {
       const row = 4;
       const target = colId('NSTW');
       const before = await storedCell(row, 'NSTW');
-      const totalBefore = await totalText(lan, target);
+      const totalBefore = await pinnedText(lan, 0, target);
       expect(totalBefore).not.toBe('<missing>');
       // Both pages are live before Minh edits.
       await expect
@@ -135,36 +86,39 @@ describe('allocation grid, live', () => {
         .toBe(77_000_000n);
 
       // Lan's page: the new value, highlighted, and the column total moved by the difference.
-      await expect.poll(() => cell(lan, row, target).textContent(), { timeout: 15_000 }).toBe('77');
-      await expect.poll(() => cell(lan, row, target).getAttribute('class')).toMatch(/cell--live/);
+      await expect.poll(() => gridCell(lan, row, target).textContent(), { timeout: 15_000 }).toBe('77');
+      await expect.poll(() => gridCell(lan, row, target).getAttribute('class')).toMatch(/cell--live/);
       await screenshot(lan, 'grid-live-highlight');
-      await expect.poll(() => totalText(lan, target)).not.toBe(totalBefore);
-      expect(await totalText(lan, target)).toBe(await totalText(minh, target));
+      await expect.poll(() => pinnedText(lan, 0, target)).not.toBe(totalBefore);
+      expect(await pinnedText(lan, 0, target)).toBe(await pinnedText(minh, 0, target));
       // The highlight is brief.
       await expect
-        .poll(() => cell(lan, row, target).getAttribute('class'), { timeout: 10_000 })
+        .poll(() => gridCell(lan, row, target).getAttribute('class'), { timeout: 10_000 })
         .not.toMatch(/cell--live/);
       // Minh's own save is not replayed on Minh's page as someone else's change.
-      expect(await cell(minh, row, target).getAttribute('class')).not.toMatch(/cell--live/);
+      expect(await gridCell(minh, row, target).getAttribute('class')).not.toMatch(/cell--live/);
 
       // An integrator writes another cell over the API: Lan sees it too.
       const other = await storedCell(row + 1, 'NSTW');
-      await gql(`mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`, {
-        input: {
-          planId,
-          cells: [
-            {
-              communeId: communes[row + 1]!.id,
-              criterionId: firstCriterion,
-              sourceId: source('NSTW'),
-              amount: '42000000',
-              expectedVersion: other.version,
-            },
-          ],
+      await app.gql(
+        `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`,
+        {
+          input: {
+            planId,
+            cells: [
+              {
+                communeId: communes[row + 1]!.id,
+                criterionId: firstCriterion,
+                sourceId: source('NSTW'),
+                amount: '42000000',
+                expectedVersion: other.version,
+              },
+            ],
+          },
         },
-      });
-      await expect.poll(() => cell(lan, row + 1, target).textContent(), { timeout: 15_000 }).toBe('42');
-      await expect.poll(() => cell(minh, row + 1, target).textContent(), { timeout: 15_000 }).toBe('42');
+      );
+      await expect.poll(() => gridCell(lan, row + 1, target).textContent(), { timeout: 15_000 }).toBe('42');
+      await expect.poll(() => gridCell(minh, row + 1, target).textContent(), { timeout: 15_000 }).toBe('42');
 
       // Lan opens the history of Minh's cell from the keyboard: Minh's change is listed first.
       await clickCell(lan, row, target);
@@ -233,7 +187,7 @@ describe('allocation grid, live', () => {
           amount: '11000000',
         })),
       ).flat();
-      const answer = await gql(
+      const answer = await app.gql(
         `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) {
           __typename ... on SetAllocationsPayload { changedCount } } }`,
         { input: { planId, cells } },
@@ -241,17 +195,19 @@ describe('allocation grid, live', () => {
       expect(answer.setAllocations.__typename).toBe('SetAllocationsPayload');
 
       // Lan's grid rereads quietly: the others' values are in, her unsent value stays.
-      await expect.poll(() => cell(lan, 0, colId('NS_TINH')).textContent(), { timeout: 15_000 }).toBe('11');
-      await expect.poll(() => cell(lan, 3, colId('NS_XA')).textContent()).toBe('11');
-      expect(await cell(lan, row, colId('NSTW')).textContent()).toBe('9');
-      expect(await cell(lan, row, colId('NSTW')).getAttribute('class')).toMatch(/cell--pending/);
+      await expect
+        .poll(() => gridCell(lan, 0, colId('NS_TINH')).textContent(), { timeout: 15_000 })
+        .toBe('11');
+      await expect.poll(() => gridCell(lan, 3, colId('NS_XA')).textContent()).toBe('11');
+      expect(await gridCell(lan, row, colId('NSTW')).textContent()).toBe('9');
+      expect(await gridCell(lan, row, colId('NSTW')).getAttribute('class')).toMatch(/cell--pending/);
       expect(await lan.getByTestId('save-status').getAttribute('data-pending')).toBe('1');
 
       // Back online: her edit was based on the older version, so it is a conflict, not an overwrite.
       await lan.unroute('**/graphql');
       await lan.evaluate(() => window.dispatchEvent(new Event('online')));
       await expect
-        .poll(() => cell(lan, row, colId('NSTW')).getAttribute('class'), { timeout: 30_000 })
+        .poll(() => gridCell(lan, row, colId('NSTW')).getAttribute('class'), { timeout: 30_000 })
         .toMatch(/cell--conflict/);
       await expect.poll(() => lan.getByTestId('save-status').getAttribute('data-conflicts')).toBe('1');
       expect((await storedCell(row, 'NSTW')).amount).toBe(11_000_000n);
@@ -268,23 +224,26 @@ describe('allocation grid, live', () => {
         .toContain('Cập nhật trực tiếp');
       expect(await lan.getByTestId('plan-status').textContent()).toBe('Nháp');
       // Submitting needs the Program 135 communes' public consultations on record.
-      const { plan } = await gql(`query($id: ID!) { plan(id: $id) { missingConsultations { id } } }`, {
+      const { plan } = await app.gql(`query($id: ID!) { plan(id: $id) { missingConsultations { id } } }`, {
         id: planId,
       });
       for (const commune of plan.missingConsultations) {
-        await gql(`mutation($i: RecordConsultationInput!) { recordConsultation(input: $i) { __typename } }`, {
-          i: {
-            planId,
-            communeId: commune.id,
-            heldOn: '2022-03-15',
-            outcome: 'AGREED',
-            minutesRef: 'BB-01/2022',
+        await app.gql(
+          `mutation($i: RecordConsultationInput!) { recordConsultation(input: $i) { __typename } }`,
+          {
+            i: {
+              planId,
+              communeId: commune.id,
+              heldOn: '2022-03-15',
+              outcome: 'AGREED',
+              minutesRef: 'BB-01/2022',
+            },
           },
-        });
+        );
       }
       const step = async (mutation: 'submitPlan' | 'returnPlan') => {
         const comment = mutation === 'returnPlan' ? ', comment: "Giảm vốn xã Lục Sơn"' : '';
-        const answer = await gql(
+        const answer = await app.gql(
           `mutation($planId: ID!) { ${mutation}(planId: $planId${comment}) { __typename } }`,
           { planId },
         );
@@ -305,7 +264,7 @@ describe('allocation grid, live', () => {
       await lan.keyboard.press('Enter');
       expect(await lan.locator('.ag-cell-inline-editing').count()).toBe(0);
       expect(await lan.getByTestId('save-status').getAttribute('data-pending')).toBe('0');
-      expect(await cell(lan, row, target).getAttribute('class')).toMatch(/cell--readonly/);
+      expect(await gridCell(lan, row, target).getAttribute('class')).toMatch(/cell--readonly/);
       await screenshot(lan, 'grid-locked-live');
 
       // Returned to draft: editable again without a reload.

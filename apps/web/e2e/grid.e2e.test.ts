@@ -5,7 +5,15 @@
 import { formatMoney } from '@ntm/domain';
 import type { Browser, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, screenshot, startE2EApp } from './harness.ts';
+import {
+  clickCell as clickCellOn,
+  focusedCell as focusedCellOn,
+  gridCell,
+  pinnedText,
+  revealCell,
+  waitSaved as waitSavedOn,
+} from './grid-page.ts';
+import { globalId, launchBrowser, newPage, numericId, screenshot, startE2EApp } from './harness.ts';
 
 let app: Awaited<ReturnType<typeof startE2EApp>>;
 let browser: Browser;
@@ -25,19 +33,6 @@ function watchRequests(target: Page) {
     if (new URL(url).hostname !== '127.0.0.1') external.push(url);
   });
 }
-
-const gql = async (query: string, variables: Record<string, unknown> = {}) => {
-  const response = await fetch(`${app.url}/graphql`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', ...app.authHeaders },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data: any; errors?: unknown };
-  if (body.errors) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-};
-
-const numericId = (globalId: string) => Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
 
 async function storedAmount(
   communeId: string,
@@ -69,87 +64,14 @@ const source = (code: string) => sources.find((s) => s.code === code)!.id;
 const colId = (sourceCode: string, criterionId = firstCriterion) =>
   `cell|${criterionId}|${source(sourceCode)}`;
 
-function cell(row: number, col: string, on: Page = page) {
-  return on.locator(`.ag-row[row-index="${row}"]:not(.ag-row-pinned) .ag-cell[col-id="${col}"]`);
-}
-
-/** Pinned bottom rows by position: 0 total, 1 confirmed cap, 2 expected cap, 3 remaining. */
-const PINNED_ROW_IDS = ['pinned-total', 'pinned-confirmed', 'pinned-expected', 'pinned-remaining'] as const;
-
-/**
- * Text of a pinned bottom cell. AG Grid 36 renders pinned-bottom rows in
- * `.ag-grid-pinned-bottom-rows-container` (one per pinned side) with `row-index="b-N"` and our
- * `getRowId` as `row-id`; there is no `.ag-floating-bottom` or `row-pinned` attribute any more.
- */
-async function pinnedText(kind: number, col: string): Promise<string> {
-  return page.evaluate(
-    ([rowId, id]) => {
-      const found = document.querySelector(`.ag-row-pinned[row-id="${rowId}"] .ag-cell[col-id="${id}"]`);
-      return found?.textContent?.trim() ?? '<missing>';
-    },
-    [PINNED_ROW_IDS[kind], col] as const,
-  );
-}
-
-async function waitSaved(on: Page = page) {
-  await expect
-    .poll(() => on.getByTestId('save-status').getAttribute('data-pending'), { timeout: 30_000 })
-    .toBe('0');
-  await expect
-    .poll(() => on.getByTestId('save-status').textContent(), { timeout: 15_000 })
-    .toMatch(/Đã lưu|All changes saved/);
-  // A save asks for the analysis again; its answer refreshes the rows. Keys pressed while it lands
-  // can meet a grid being redrawn, so the next step starts once it is in.
-  await expect
-    .poll(() => on.getByTestId('analysis-panel').getAttribute('aria-busy'), { timeout: 30_000 })
-    .toBe('false');
-}
-
-/** Row index and column id of the focused grid cell. */
-async function focusedCell(on: Page = page): Promise<string> {
-  return on.evaluate(() => {
-    const focused = document.querySelector('.ag-cell-focus');
-    return `${focused?.closest('.ag-row')?.getAttribute('row-index')}:${focused?.getAttribute('col-id')}`;
-  });
-}
-
-/**
- * Scrolls the grid so a cell is clear of the pinned columns and rows (AG Grid keeps its own scroll
- * position, which Playwright's scroll-into-view cannot move past pinned areas), and waits until a
- * click at its centre would land on it.
- */
-async function reveal(row: number, col: string, on: Page = page) {
-  await on.evaluate((index) => {
-    // AG Grid 36 scrolls rows and columns in one element, under sticky header and pinned rows.
-    const viewport = document.querySelector('.ag-grid-viewport');
-    if (viewport) viewport.scrollTo({ top: Math.max(0, (index - 3) * 30), left: 0 });
-  }, row);
-  await expect
-    .poll(
-      () =>
-        on.evaluate(
-          ([index, id]) => {
-            const target = document.querySelector(
-              `.ag-row[row-index="${index}"]:not(.ag-row-pinned) .ag-cell[col-id="${id}"]`,
-            );
-            const box = target?.getBoundingClientRect();
-            if (!target || !box) return false;
-            const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-            return hit !== null && target.contains(hit);
-          },
-          [row, col] as const,
-        ),
-      { timeout: 15_000 },
-    )
-    .toBe(true);
-}
-
-async function clickCell(row: number, col: string, on: Page = page, options: { shift?: boolean } = {}) {
-  await reveal(row, col, on);
-  await cell(row, col, on).click(options.shift ? { modifiers: ['Shift'] } : {});
-  // Keys typed next go to the focused cell: wait until the click has moved focus there.
-  if (!options.shift) await expect.poll(() => focusedCell(on)).toBe(`${row}:${col}`);
-}
+// This file's steps act on its one page unless told otherwise.
+const cell = (row: number, col: string, on: Page = page) => gridCell(on, row, col);
+const pinned = (kind: 0 | 1 | 2 | 3, col: string) => pinnedText(page, kind, col);
+const waitSaved = (on: Page = page) => waitSavedOn(on);
+const focusedCell = (on: Page = page) => focusedCellOn(on);
+const reveal = (row: number, col: string, on: Page = page) => revealCell(on, row, col);
+const clickCell = (row: number, col: string, on: Page = page, options: { shift?: boolean } = {}) =>
+  clickCellOn(on, row, col, options);
 
 async function centerOf(row: number, col: string) {
   const box = await cell(row, col).boundingBox();
@@ -178,8 +100,8 @@ async function openGrid(on: Page = page) {
 beforeAll(async () => {
   app = await startE2EApp();
   browser = await launchBrowser();
-  planId = Buffer.from(`Plan:${app.demoPlanId}`).toString('base64');
-  const data = await gql(
+  planId = globalId('Plan', app.demoPlanId);
+  const data = await app.gql(
     `query($id: ID!) { plan(id: $id) { communes { commune { id name isProgram135 } }
       criteriaSet { groups { id position } criteria { id number groupId } } }
       fundingSources { id code position } }`,
@@ -299,13 +221,13 @@ describe('allocation grid', () => {
   });
 
   it('keeps values and totals after a reload', async () => {
-    const totalBefore = await pinnedText(0, colId('NSTW'));
+    const totalBefore = await pinned(0, colId('NSTW'));
     expect(totalBefore).not.toBe('<missing>');
     await page.reload();
     await expect.poll(() => cell(0, colId('NSTW')).count(), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => cell(0, colId('NSTW')).textContent()).toBe('1.234');
     await expect.poll(() => cell(3, colId('NS_TINH')).textContent()).toBe('12');
-    await expect.poll(() => pinnedText(0, colId('NSTW'))).toBe(totalBefore);
+    await expect.poll(() => pinned(0, colId('NSTW'))).toBe(totalBefore);
   });
 
   it('agrees on totals in the by-source, total and one-source views', async () => {
@@ -316,7 +238,7 @@ describe('allocation grid', () => {
       .where('criterion_id', '=', numericId(firstCriterion))
       .execute();
     const criterionTotal = rows.reduce((sum, row) => sum + BigInt(row.amount), 0n);
-    const nstw = await pinnedText(0, colId('NSTW'));
+    const nstw = await pinned(0, colId('NSTW'));
     expect(nstw).toBe(
       formatMoney(
         rows
@@ -330,13 +252,13 @@ describe('allocation grid', () => {
     await expect.poll(() => page.getByTestId('allocation-grid').getAttribute('data-view')).toBe('total');
     await expect.poll(() => page.getByText(/Cách xem tổng chỉ để đọc/).isVisible()).toBe(true);
     await expect
-      .poll(() => pinnedText(0, `crit|${firstCriterion}`))
+      .poll(() => pinned(0, `crit|${firstCriterion}`))
       .toBe(formatMoney(criterionTotal, { unit: 'trieu' }));
     await screenshot(page, 'grid-total-view');
 
     await page.getByRole('button', { name: 'Một nguồn vốn' }).click();
     await expect.poll(() => page.getByTestId('allocation-grid').getAttribute('data-view')).toBe('oneSource');
-    await expect.poll(() => pinnedText(0, colId('NSTW'))).toBe(nstw);
+    await expect.poll(() => pinned(0, colId('NSTW'))).toBe(nstw);
     await page.getByRole('button', { name: 'Theo nguồn vốn' }).click();
   });
 

@@ -36,10 +36,23 @@ export async function startE2EApp() {
   await ensureAdmin(database.db, E2E_USERS.admin.password);
   signInUrl = url;
   const adminCookie = `ntm_session=${await sessionCookieFor(url, 'admin')}`;
+  const authHeaders = { cookie: adminCookie };
   return {
     url,
     /** Headers for the test's own API calls (fetch): they act as the admin. */
-    authHeaders: { cookie: adminCookie },
+    authHeaders,
+    /** The test's own GraphQL call, as the admin; GraphQL errors throw. */
+    // biome-ignore lint/suspicious/noExplicitAny: a test reads the answer it asked for, untyped unless it says
+    async gql<T = any>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'accept-language': 'vi', ...authHeaders },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as { data?: T; errors?: unknown[] };
+      if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
+      return body.data;
+    },
     db: database.db,
     demoPlanId: demo.planId,
     /**
@@ -58,6 +71,13 @@ export async function startE2EApp() {
     },
   };
 }
+
+/** The database id inside a GraphQL global id ("Plan:7" in base64 → 7). */
+export const numericId = (globalId: string) =>
+  Number(Buffer.from(globalId, 'base64').toString().split(':')[1]);
+
+/** A GraphQL global id from a type and a database id. */
+export const globalId = (type: string, id: number) => Buffer.from(`${type}:${id}`).toString('base64');
 
 /** The accounts a browser test can sign in as: the admin made at start, and the demo users (README). */
 export const E2E_USERS = {

@@ -13,21 +13,10 @@ let app: Awaited<ReturnType<typeof startE2EApp>>;
 let browser: Browser;
 let planId: string;
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${app.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...app.authHeaders },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 beforeAll(async () => {
   app = await startE2EApp();
   browser = await launchBrowser();
-  const data = await gql<{ plans: { edges: Array<{ node: { id: string } }> } }>(
+  const data = await app.gql<{ plans: { edges: Array<{ node: { id: string } }> } }>(
     '{ plans(first: 1) { edges { node { id } } } }',
   );
   planId = data.plans.edges[0]!.node.id;
@@ -71,7 +60,7 @@ describe('live updates', () => {
       await poll(() => lanBar.textContent()).toContain('Cập nhật trực tiếp');
 
       // A change saved elsewhere (an integrator, through the API).
-      const data = await gql<{
+      const data = await app.gql<{
         plan: {
           allocations: {
             edges: Array<{
@@ -96,20 +85,23 @@ describe('live updates', () => {
       // The fresh demo may have no audited change yet: wait for the list or its empty state.
       await minh.locator('[data-testid="audit-table"], .audit-log .screen__hint').first().waitFor();
       const rowsBefore = await historyRows.count();
-      await gql(`mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`, {
-        input: {
-          planId,
-          cells: [
-            {
-              communeId: cell.communeId,
-              criterionId: cell.criterionId,
-              sourceId: cell.sourceId,
-              amount: next.toString(),
-              expectedVersion: cell.version,
-            },
-          ],
+      await app.gql(
+        `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`,
+        {
+          input: {
+            planId,
+            cells: [
+              {
+                communeId: cell.communeId,
+                criterionId: cell.criterionId,
+                sourceId: cell.sourceId,
+                amount: next.toString(),
+                expectedVersion: cell.version,
+              },
+            ],
+          },
         },
-      });
+      );
 
       // Both pages hear it: the last-change line, and the history list grows at the top.
       await poll(() => lan.getByTestId('live-last-change').textContent()).toMatch(

@@ -4,7 +4,15 @@
 // the workflow steps, caps editing and consultation forms its role allows, without reloading.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { E2E_USERS, type E2EUser, launchBrowser, newPage, screenshot, startE2EApp } from './harness.ts';
+import {
+  E2E_USERS,
+  type E2EUser,
+  globalId,
+  launchBrowser,
+  newPage,
+  screenshot,
+  startE2EApp,
+} from './harness.ts';
 
 let app: Awaited<ReturnType<typeof startE2EApp>>;
 let browser: Browser;
@@ -14,7 +22,7 @@ let planId: string;
 beforeAll(async () => {
   app = await startE2EApp();
   browser = await launchBrowser();
-  planId = Buffer.from(`Plan:${app.demoPlanId}`).toString('base64');
+  planId = globalId('Plan', app.demoPlanId);
   gridPath = `/plans/${encodeURIComponent(planId)}/grid`;
 });
 afterAll(async () => {
@@ -86,16 +94,6 @@ describe('signing in as each demo role', () => {
 const poll = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 15_000 });
 
 /** The test's own API calls, as the admin. */
-async function gql(query: string, variables: Record<string, unknown> = {}): Promise<any> {
-  const response = await fetch(`${app.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...app.authHeaders },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: any; errors?: unknown };
-  if (body.errors || !body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
 
 const ROLES = [
   'admin',
@@ -152,7 +150,7 @@ describe('each role on the Lục Nam plan, as its status changes', () => {
   let p135: string[];
 
   beforeAll(async () => {
-    const data = await gql(
+    const data = await app.gql(
       `query($id: ID!) { plan(id: $id) { communes { commune { name isProgram135 } } } }`,
       {
         id: planId,
@@ -205,11 +203,11 @@ describe('each role on the Lục Nam plan, as its status changes', () => {
 
   it('submitted by the district planner: the reviewer (and admin) approve or return; nobody edits', async () => {
     // The consultations the commune officer could not record (other communes), as the admin.
-    const missing = await gql(`query($id: ID!) { plan(id: $id) { missingConsultations { id } } }`, {
+    const missing = await app.gql(`query($id: ID!) { plan(id: $id) { missingConsultations { id } } }`, {
       id: planId,
     });
     for (const commune of missing.plan.missingConsultations) {
-      await gql(
+      await app.gql(
         `mutation($input: RecordConsultationInput!) { recordConsultation(input: $input) { __typename } }`,
         {
           input: {

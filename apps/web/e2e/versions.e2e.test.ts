@@ -17,19 +17,8 @@ let planId: string;
 
 type Cell = { communeId: string; criterionId: string; sourceId: string; amount: string; version: number };
 
-async function gql<T>(query: string, variables: Record<string, unknown> = {}): Promise<T> {
-  const response = await fetch(`${app.url}/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', 'accept-language': 'vi', ...app.authHeaders },
-    body: JSON.stringify({ query, variables }),
-  });
-  const body = (await response.json()) as { data?: T; errors?: unknown[] };
-  if (body.errors?.length || !body.data) throw new Error(JSON.stringify(body.errors));
-  return body.data;
-}
-
 async function firstCell(id: string): Promise<Cell & { communeName: string }> {
-  const data = await gql<{
+  const data = await app.gql<{
     plan: { allocations: { edges: Array<{ node: Cell & { commune: { name: string } } }> } };
   }>(
     `query($id: ID!) { plan(id: $id) { allocations(first: 1, filter: { nonZero: true }) { edges { node {
@@ -44,7 +33,7 @@ async function readCell(
   id: string,
   cell: Pick<Cell, 'communeId' | 'criterionId' | 'sourceId'>,
 ): Promise<Cell> {
-  const data = await gql<{ plan: { allocations: { edges: Array<{ node: Cell }> } } }>(
+  const data = await app.gql<{ plan: { allocations: { edges: Array<{ node: Cell }> } } }>(
     `query($id: ID!, $filter: AllocationFilter) { plan(id: $id) { allocations(first: 1, filter: $filter) {
       edges { node { communeId criterionId sourceId amount version } } } } }`,
     { id, filter: { communeId: cell.communeId, criterionId: cell.criterionId, sourceId: cell.sourceId } },
@@ -53,7 +42,7 @@ async function readCell(
 }
 
 async function setCell(cell: Cell, amount: bigint): Promise<void> {
-  const data = await gql<{ setAllocations: { __typename: string } }>(
+  const data = await app.gql<{ setAllocations: { __typename: string } }>(
     `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`,
     {
       input: {
@@ -87,7 +76,7 @@ const screenUrl = (id: string, screen: string) => `${app.url}/plans/${encodeURIC
 beforeAll(async () => {
   app = await startE2EApp();
   browser = await launchBrowser();
-  const data = await gql<{ plans: { edges: Array<{ node: { id: string } }> } }>(
+  const data = await app.gql<{ plans: { edges: Array<{ node: { id: string } }> } }>(
     '{ plans(first: 1) { edges { node { id } } } }',
   );
   planId = data.plans.edges[0]!.node.id;
@@ -151,7 +140,7 @@ describe('versions', () => {
       expect(newPlanId).not.toBe(planId);
       await poll(() => page.getByRole('heading', { level: 1 }).textContent()).toContain('khôi phục từ');
 
-      const restored = await gql<{ plan: { status: string } }>(
+      const restored = await app.gql<{ plan: { status: string } }>(
         'query($id: ID!) { plan(id: $id) { status } }',
         {
           id: newPlanId,
@@ -171,7 +160,7 @@ describe('comparing the grid with a version', () => {
     'marks the cells that differ from a snapshot with old → new, follows a later change, and lists the totals',
     async () => {
       // The first test left the snapshot and one changed cell; an API edit of a visible cell follows.
-      const axes = await gql<{
+      const axes = await app.gql<{
         plan: {
           communes: Array<{ commune: { id: string } }>;
           criteriaSet: {

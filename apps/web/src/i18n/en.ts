@@ -330,6 +330,9 @@ export const en: Messages = {
   'grid.filter.targeted': 'Target communes',
   'grid.filter.program135': 'Program 135',
   'grid.filter.short': 'Short of money',
+  'grid.filter.area': 'Area',
+  'grid.filter.allAreas': 'All areas',
+  'grid.filter.wholeProvince': 'All of {name}',
   'grid.filter.search': 'Search communes',
   'grid.filter.searchPlaceholder': 'Search communes (accents optional)',
   'grid.undo': 'Undo',
@@ -340,7 +343,7 @@ export const en: Messages = {
     'The total view is read-only: a total cannot be split across sources by itself. Enter money in the by-source or one-source view.',
   'grid.loadingCells': 'Loading every cell of this large plan (this may take a while)…',
   'grid.regionTooLarge':
-    'Large plan: narrow the rows (search, targets, Program 135) to at most {max} communes to see them by source — {count} now.',
+    'Large plan: narrow the rows (area, search, targets, Program 135) to at most {max} communes to see them by source — {count} now.',
   'grid.region':
     'Showing {count} selected communes of a large plan; "remaining" compares with the caps of the whole plan.',
   'grid.regionShowAll': 'Back to every commune (total view)',

@@ -330,6 +330,9 @@ export const vi = {
   'grid.filter.targeted': 'Xã mục tiêu',
   'grid.filter.program135': 'Xã CT 135',
   'grid.filter.short': 'Còn thiếu vốn',
+  'grid.filter.area': 'Địa bàn',
+  'grid.filter.allAreas': 'Mọi địa bàn',
+  'grid.filter.wholeProvince': 'Toàn bộ {name}',
   'grid.filter.search': 'Tìm xã',
   'grid.filter.searchPlaceholder': 'Tìm xã (gõ không dấu được)',
   'grid.undo': 'Hoàn tác',
@@ -340,7 +343,7 @@ export const vi = {
     'Cách xem tổng chỉ để đọc: một số tổng không tự chia được cho các nguồn. Hãy nhập ở cách xem theo nguồn hoặc một nguồn.',
   'grid.loadingCells': 'Đang tải từng ô của kế hoạch lớn này (có thể mất một lúc)…',
   'grid.regionTooLarge':
-    'Kế hoạch lớn: hãy thu hẹp danh sách (tìm xã, xã mục tiêu, xã CT 135) còn tối đa {max} xã để xem theo nguồn — đang có {count} xã.',
+    'Kế hoạch lớn: hãy thu hẹp danh sách (địa bàn, tìm xã, xã mục tiêu, xã CT 135) còn tối đa {max} xã để xem theo nguồn — đang có {count} xã.',
   'grid.region':
     'Đang xem {count} xã đã chọn của kế hoạch lớn; dòng "còn lại" so với trần vốn của cả kế hoạch.',
   'grid.regionShowAll': 'Xem lại tất cả các xã (cách xem tổng)',

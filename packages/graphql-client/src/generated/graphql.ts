@@ -452,7 +452,7 @@ export type AllocationGridQueryVariables = Exact<{
 }>;
 
 
-export type AllocationGridQuery = { plan: { name: string, periodStartYear: number, periodEndYear: number, id: string, revision: number, status: PlanStatus, criteriaSet: { id: string, groups: Array<{ id: string, code: string, nameVi: string, nameEn: string, position: number }>, criteria: Array<{ id: string, number: number, nameVi: string, nameEn: string, groupId: string | null }> }, communes: Array<{ isTarget: boolean, priority: number, targetLevel: NtmLevel | null, deadline: string | null, deadlineLabel: string | null, commune: { id: string, name: string, kind: CommuneKind, isProgram135: boolean, isAtk: boolean, isBorder: boolean, isIsland: boolean, ethnicZone: EthnicZone | null } }>, criteriaMet: { communeIds: Array<string>, criterionIds: Array<string>, communeIndex: number[], criterionIndex: number[] }, grid?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, gridTotals?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } }, sourceTotals?: Array<{ id: string, amount: string }>, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } | null, fundingSources: Array<{ id: string, code: string, kind: FundingSourceKind, nameVi: string, nameEn: string, position: number, eligibleCommuneFlags: Array<string>, needsCouncilApproval: boolean }> };
+export type AllocationGridQuery = { plan: { name: string, periodStartYear: number, periodEndYear: number, id: string, revision: number, status: PlanStatus, criteriaSet: { id: string, groups: Array<{ id: string, code: string, nameVi: string, nameEn: string, position: number }>, criteria: Array<{ id: string, number: number, nameVi: string, nameEn: string, groupId: string | null }> }, communes: Array<{ isTarget: boolean, priority: number, targetLevel: NtmLevel | null, deadline: string | null, deadlineLabel: string | null, commune: { id: string, name: string, kind: CommuneKind, isProgram135: boolean, isAtk: boolean, isBorder: boolean, isIsland: boolean, ethnicZone: EthnicZone | null, province: { id: string, name: string }, district: { id: string, name: string } | null } }>, criteriaMet: { communeIds: Array<string>, criterionIds: Array<string>, communeIndex: number[], criterionIndex: number[] }, grid?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, communeIndex: number[], criterionIndex: number[], sourceIndex: number[], amounts: string[], versions: number[] }, gridTotals?: { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } }, sourceTotals?: Array<{ id: string, amount: string }>, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> } | null, fundingSources: Array<{ id: string, code: string, kind: FundingSourceKind, nameVi: string, nameEn: string, position: number, eligibleCommuneFlags: Array<string>, needsCouncilApproval: boolean }> };
 
 export type GridCellConflictFragment = { communeId: string, criterionId: string, sourceId: string, attemptedAmount: string, expectedVersion: number, currentVersion: number, currentAmount: string, changedBy: string | null, changedAt: string | null };
 
@@ -1266,6 +1266,14 @@ export const AllocationGridDocument = new TypedDocumentString(`
         isBorder
         isIsland
         ethnicZone
+        province {
+          id
+          name
+        }
+        district {
+          id
+          name
+        }
       }
     }
     criteriaMet {

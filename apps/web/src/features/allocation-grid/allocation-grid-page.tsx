@@ -83,6 +83,7 @@ import { ComparePicker, CompareSummary } from './compare-bar';
 import { ConflictPopover, type OpenConflict } from './conflict-popover';
 import {
   allocationKey,
+  areasOf,
   type CommuneRow,
   filterRows,
   NO_FILTERS,
@@ -266,6 +267,7 @@ function AllocationGrid({
   const sources = useMemo(() => [...data.fundingSources].sort((a, b) => a.position - b.position), [data]);
   const { groups, criteria } = useMemo(() => orderCriteria(plan), [plan]);
   const regionSet = useMemo(() => (region ? new Set(region) : null), [region]);
+  const areas = useMemo(() => areasOf(plan, locale), [plan, locale]);
   const allRows = useMemo(() => {
     const rows = toRows(plan, sources);
     return regionSet ? rows.filter((row) => regionSet.has(row.id)) : rows;
@@ -1455,6 +1457,35 @@ function AllocationGrid({
               {t(label)}
             </label>
           ))}
+          {areas.length > 0 && (
+            <label className="grid-toolbar__field">
+              <span className="visually-hidden">{t('grid.filter.area')}</span>
+              <select
+                value={filters.area}
+                onChange={(event) => setFilters((current) => ({ ...current, area: event.target.value }))}
+              >
+                <option value="">{t('grid.filter.allAreas')}</option>
+                {areas.length === 1
+                  ? areas[0]!.districts.map((district) => (
+                      <option key={district.key} value={district.key}>
+                        {district.name}
+                      </option>
+                    ))
+                  : areas.map(({ province, districts }) => (
+                      <optgroup key={province.key} label={province.name}>
+                        <option value={province.key}>
+                          {t('grid.filter.wholeProvince', { name: province.name })}
+                        </option>
+                        {districts.map((district) => (
+                          <option key={district.key} value={district.key}>
+                            {district.name}
+                          </option>
+                        ))}
+                      </optgroup>
+                    ))}
+              </select>
+            </label>
+          )}
           <label className="grid-toolbar__field">
             <span className="visually-hidden">{t('grid.filter.search')}</span>
             <input

@@ -2,10 +2,12 @@ import { matchesSearch, toSearchKey } from '@ntm/domain';
 import { describe, expect, it } from 'vitest';
 import {
   allocationKey,
+  areasOf,
   type CommuneRow,
   computeTotals,
   filterRows,
   NO_FILTERS,
+  type PlanData,
   readGrid,
   setAmount,
   splitAllocationKey,
@@ -26,6 +28,8 @@ function row(id: string, name: string, extra: Partial<CommuneRow> = {}): Commune
     metCriteria: new Set(),
     eligibleSources: new Set(),
     searchKey: toSearchKey(name),
+    provinceId: 'bac-giang',
+    districtId: 'luc-nam',
     ...extra,
   };
 }
@@ -106,5 +110,55 @@ describe('grid data', () => {
     expect(names({ shortOnly: true })).toEqual(['Vô Tranh']);
     expect(names({ search: 'luc s' })).toEqual(['Lục Sơn']);
     expect(names({ search: 'doi' })).toEqual(['Đồi Ngô']);
+  });
+
+  it('narrows the rows to a province or a district', () => {
+    const rows = [
+      row('1', 'Lục Sơn'),
+      row('2', 'Bảo Đài', { districtId: 'luc-ngan' }),
+      row('3', 'Tân Mộc', { provinceId: 'lang-son', districtId: null }),
+    ];
+    const names = (area: string) =>
+      filterRows(rows, { ...NO_FILTERS, area }, new Map(), matchesSearch).map((r) => r.name);
+    expect(names('')).toHaveLength(3);
+    expect(names('province:bac-giang')).toEqual(['Lục Sơn', 'Bảo Đài']);
+    expect(names('district:luc-ngan')).toEqual(['Bảo Đài']);
+    expect(names('province:lang-son')).toEqual(['Tân Mộc']);
+  });
+
+  it('offers the areas of the plan by province, districts sorted by name, and none for a one-district plan', () => {
+    const commune = (province: [string, string], district: [string, string] | null) => ({
+      commune: {
+        province: { id: province[0], name: province[1] },
+        district: district && { id: district[0], name: district[1] },
+      },
+    });
+    const plan = (communes: ReturnType<typeof commune>[]) => ({ communes }) as unknown as PlanData;
+    const bacGiang: [string, string] = ['bg', 'Bắc Giang'];
+    const langSon: [string, string] = ['ls', 'Lạng Sơn'];
+    expect(
+      areasOf(plan([commune(bacGiang, ['ln', 'Lục Nam']), commune(bacGiang, ['ln', 'Lục Nam'])]), 'vi'),
+    ).toEqual([]);
+    expect(
+      areasOf(
+        plan([
+          commune(langSon, null),
+          commune(bacGiang, ['ln', 'Lục Nam']),
+          commune(bacGiang, ['yd', 'Yên Dũng']),
+          commune(bacGiang, ['lg', 'Lạng Giang']),
+        ]),
+        'vi',
+      ),
+    ).toEqual([
+      {
+        province: { key: 'province:bg', name: 'Bắc Giang' },
+        districts: [
+          { key: 'district:lg', name: 'Lạng Giang' },
+          { key: 'district:ln', name: 'Lục Nam' },
+          { key: 'district:yd', name: 'Yên Dũng' },
+        ],
+      },
+      { province: { key: 'province:ls', name: 'Lạng Sơn' }, districts: [] },
+    ]);
   });
 });

@@ -27,6 +27,8 @@ export type CommuneRow = {
   metCriteria: ReadonlySet<string>;
   eligibleSources: ReadonlySet<string>;
   searchKey: string;
+  provinceId: string;
+  districtId: string | null;
 };
 
 export type CapInfo = { amount: bigint; isConfirmed: boolean };
@@ -110,8 +112,49 @@ export function toRows(plan: PlanData, sources: readonly SourceData[]): CommuneR
       metCriteria,
       eligibleSources,
       searchKey: toSearchKey(commune.name),
+      provinceId: commune.province.id,
+      districtId: commune.district?.id ?? null,
     };
   });
+}
+
+/** An area a planner narrows the rows to: a whole province or one district. */
+export type Area = { key: string; name: string };
+/** The area filter's choices, by province (each with its districts); empty when there is one area. */
+export type AreaGroup = { province: Area; districts: Area[] };
+
+const PROVINCE_AREA = 'province:';
+const DISTRICT_AREA = 'district:';
+
+/**
+ * The provinces and districts of the plan's communes, sorted by name (Vietnamese collation). Empty
+ * when every commune is in one province and one district (or none): the filter would not narrow.
+ */
+export function areasOf(plan: PlanData, locale: string): AreaGroup[] {
+  const byProvince = new Map<string, { name: string; districts: Map<string, string> }>();
+  for (const { commune } of plan.communes) {
+    let province = byProvince.get(commune.province.id);
+    if (!province) {
+      province = { name: commune.province.name, districts: new Map() };
+      byProvince.set(commune.province.id, province);
+    }
+    if (commune.district) province.districts.set(commune.district.id, commune.district.name);
+  }
+  const byName = (a: Area, b: Area) => a.name.localeCompare(b.name, locale);
+  const groups = [...byProvince].map(([id, province]) => ({
+    province: { key: `${PROVINCE_AREA}${id}`, name: province.name },
+    districts: [...province.districts]
+      .map(([districtId, name]) => ({ key: `${DISTRICT_AREA}${districtId}`, name }))
+      .sort(byName),
+  }));
+  const isOneArea = groups.length === 1 && groups[0]!.districts.length <= 1;
+  return isOneArea ? [] : groups.sort((a, b) => byName(a.province, b.province));
+}
+
+function isInArea(row: CommuneRow, area: string): boolean {
+  if (area === '') return true;
+  if (area.startsWith(PROVINCE_AREA)) return row.provinceId === area.slice(PROVINCE_AREA.length);
+  return row.districtId === area.slice(DISTRICT_AREA.length);
 }
 
 export function orderCriteria(plan: PlanData): { groups: GroupData[]; criteria: CriterionData[] } {
@@ -304,6 +347,8 @@ export type RowFilters = {
   program135Only: boolean;
   shortOnly: boolean;
   search: string;
+  /** A key from `areasOf` ('' for every area). */
+  area: string;
 };
 
 export const NO_FILTERS: RowFilters = {
@@ -311,6 +356,7 @@ export const NO_FILTERS: RowFilters = {
   program135Only: false,
   shortOnly: false,
   search: '',
+  area: '',
 };
 
 export function filterRows(
@@ -325,6 +371,7 @@ export function filterRows(
       (!filters.targetedOnly || row.isTarget) &&
       (!filters.program135Only || row.isProgram135) &&
       (!filters.shortOnly || (shortfalls.get(row.id) ?? 0n) > 0n) &&
+      isInArea(row, filters.area) &&
       (query === '' || matches(row.searchKey, query)),
   );
 }
