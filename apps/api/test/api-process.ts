@@ -68,11 +68,16 @@ export async function startApiProcess(env: Record<string, string>): Promise<ApiP
   };
 }
 
-/** POSTs one GraphQL request to the API at `url`; fails on any GraphQL error. */
-export async function gqlAt(url: string, query: string, variables: Record<string, unknown> = {}) {
+/** POSTs one GraphQL request to the API at `url` (as the shared session by default); fails on any GraphQL error. */
+export async function gqlAt(
+  url: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+  headers: Record<string, string> = sessionHeaders(),
+) {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { 'content-type': 'application/json', ...sessionHeaders() },
+    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ query, variables }),
   });
   const body = (await response.json()) as { data?: any; errors?: unknown };

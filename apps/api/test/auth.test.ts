@@ -2,6 +2,8 @@
 // read-only and read-write tokens, revocation, last use, and a commune officer's batch.
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { operatorContext } from '../src/cli/operator.ts';
+import { updateUser } from '../src/services/accounts.ts';
 import { DEMO_USERS, startTestApp, TEST_ADMIN, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -449,14 +451,14 @@ describe('account changes in the audit trail', () => {
     expect(JSON.parse(changes[1]!.after!.json)).toMatchObject({ role: 'district_planner' });
     expect(JSON.parse(changes[0]!.after!.json)).toMatchObject({ is_active: false, ended_sessions: 1 });
 
-    // The admin cannot lock themselves out.
+    // The admin cannot lock themselves out (the only admin is told why; see "the last active admin").
     const me = await app.db
       .selectFrom('app_user')
       .select('id')
       .where('username', '=', TEST_ADMIN.username)
       .executeTakeFirstOrThrow();
     const self = await app.ok(UPDATE, { i: { id: String(me.id), isActive: false } });
-    expect(self.updateUser.code).toBe('FORBIDDEN');
+    expect(self.updateUser.code).toBe('LAST_ADMIN');
   });
 
   it('shows account entries to admins only, never to planners or tokens', async () => {
@@ -475,6 +477,76 @@ describe('account changes in the audit trail', () => {
         all.auditLog.edges.every((e: any) => !['USER', 'API_TOKEN', 'SESSION'].includes(e.node.entity)),
       ).toBe(true);
     }
+  });
+});
+
+describe('the last active admin', () => {
+  const UPDATE = `mutation($i: UpdateUserInput!) { updateUser(input: $i) {
+    __typename ... on UserPayload { user { role isActive } } ... on Error { code message } } }`;
+  const account = (username: string) =>
+    app.db.selectFrom('app_user').selectAll().where('username', '=', username).executeTakeFirstOrThrow();
+  const auditCount = async (username: string) =>
+    (await app.db.selectFrom('audit_log').select('id').where('entity_key', '=', `user:${username}`).execute())
+      .length;
+  const demote = (id: number) => ({ id: String(id), role: 'VIEWER', districtId: ids.district });
+
+  it('cannot be demoted or disabled, by anyone: LAST_ADMIN, and nothing is written', async () => {
+    const admin = await account(TEST_ADMIN.username);
+    const audited = await auditCount(TEST_ADMIN.username);
+    const demoted = await app.ok(UPDATE, { i: demote(admin.id) }, 'en');
+    expect(demoted.updateUser).toEqual({
+      __typename: 'InputError',
+      code: 'LAST_ADMIN',
+      message: 'Cannot demote "admin", the last active admin: make another account an admin first',
+    });
+    const disabled = await app.ok(UPDATE, { i: { id: String(admin.id), isActive: false } });
+    expect(disabled.updateUser.code).toBe('LAST_ADMIN');
+    expect(disabled.updateUser.message).toBe(
+      'Không thể vô hiệu hóa "admin", quản trị viên cuối cùng còn hoạt động: hãy tạo hoặc cấp quyền quản trị cho một tài khoản khác trước',
+    );
+    // Not only the admin themselves: the CLI's operator goes through the same service.
+    await expect(updateUser(operatorContext(app.db), admin.id, { isActive: false })).rejects.toMatchObject({
+      code: 'LAST_ADMIN',
+    });
+    expect(await account(TEST_ADMIN.username)).toEqual(admin);
+    expect(await auditCount(TEST_ADMIN.username)).toBe(audited);
+    // Still signed in, still an admin.
+    expect((await app.ok('{ me { role } }')).me.role).toBe('ADMIN');
+  });
+
+  it('with two admins, lets the first be demoted and refuses the second', async () => {
+    const made = await app.ok(
+      `mutation($i: CreateUserInput!) { createUser(input: $i) { ... on UserPayload { user { id } } } }`,
+      {
+        i: {
+          username: 'quan.tri.hai',
+          displayName: 'Quản trị 2',
+          password: 'second admin password',
+          role: 'ADMIN',
+        },
+      },
+    );
+    const second = Number(made.createUser.user.id);
+    const admin = await account(TEST_ADMIN.username);
+    // Another admin exists, but nobody demotes themselves.
+    expect((await app.ok(UPDATE, { i: demote(admin.id) })).updateUser.code).toBe('FORBIDDEN');
+    expect((await app.ok(UPDATE, { i: demote(second) })).updateUser.user).toEqual({
+      role: 'VIEWER',
+      isActive: true,
+    });
+    const audited = await auditCount(TEST_ADMIN.username);
+    expect((await app.ok(UPDATE, { i: demote(admin.id) })).updateUser.code).toBe('LAST_ADMIN');
+    // Promoted again, the second admin is the one to go: disabling them leaves the first.
+    await app.ok(UPDATE, { i: { id: String(second), role: 'ADMIN' } });
+    expect((await app.ok(UPDATE, { i: { id: String(second), isActive: false } })).updateUser.user).toEqual({
+      role: 'ADMIN',
+      isActive: false,
+    });
+    await expect(updateUser(operatorContext(app.db), admin.id, { isActive: false })).rejects.toMatchObject({
+      code: 'LAST_ADMIN',
+    });
+    expect(await account(TEST_ADMIN.username)).toEqual(admin);
+    expect(await auditCount(TEST_ADMIN.username)).toBe(audited);
   });
 });
 

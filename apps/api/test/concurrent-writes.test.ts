@@ -2,7 +2,8 @@
 // version check has to hold on its own under real concurrency. Always on real PostgreSQL (the
 // server from NTM_TEST_DATABASE_URL, or the local one these machines always have): PGlite has one
 // connection and never runs two transactions at once. A "blocker" is a transaction the test holds
-// open on its own connection to put another writer exactly in the way.
+// open on its own connection to put another writer exactly in the way. Two admins demoting each
+// other at once are raced the same way: the system must keep one active admin.
 import { type Database, seedDemo, seedReference } from '@ntm/db';
 import { createTestDb, type TestDb } from '@ntm/db/testing';
 import { type ControlledTransaction, type Kysely, sql } from 'kysely';
@@ -11,7 +12,7 @@ import { ensureAdmin } from '../src/auth/bootstrap-admin.ts';
 import { createLogger } from '../src/logger.ts';
 import { type App, createApp } from '../src/server.ts';
 import { gqlAt } from './api-process.ts';
-import { useSession } from './auth-session.ts';
+import { signIn, useSession } from './auth-session.ts';
 import { recordMissingConsultations, TEST_ADMIN } from './harness.ts';
 
 const serverUrl = process.env['NTM_TEST_DATABASE_URL'] ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -45,13 +46,13 @@ function takeCell() {
   return cell;
 }
 
-/** Resolves once some statement of this test database waits for a lock (the writer is in the way). */
-async function untilSomeoneWaits() {
+/** Resolves once `count` statements of this test database wait for a lock (the writers are in the way). */
+async function untilSomeoneWaits(count = 1) {
   for (let i = 0; i < 200; i++) {
     const { rows } = await sql<{ n: number }>`
       select count(*)::int as n from pg_stat_activity
       where datname = current_database() and wait_event_type = 'Lock'`.execute(db);
-    if ((rows[0]?.n ?? 0) > 0) return;
+    if ((rows[0]?.n ?? 0) >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
   throw new Error('nobody waited for the blocker');
@@ -279,5 +280,79 @@ describe('concurrent writers of one plan', () => {
     expect((await submitting).submitPlan.__typename).toBe('PlanPayload');
     const refused = await save([{ ...later, amount: '1', expectedVersion: 0 }]);
     expect(refused).toMatchObject({ code: 'PLAN_LOCKED' });
+  });
+});
+
+describe('two admins demoting each other at once', () => {
+  const UPDATE = `mutation($i: UpdateUserInput!) { updateUser(input: $i) {
+    __typename ... on UserPayload { user { username } } ... on Error { code } } }`;
+  const racers = ['tranh.chap.mot', 'tranh.chap.hai'];
+  const password = 'racing admin password';
+  const stepAside = (isActive: boolean) =>
+    db
+      .updateTable('app_user')
+      .set({ is_active: isActive })
+      .where('username', '=', TEST_ADMIN.username)
+      .execute();
+
+  it('lets exactly one win; the other gets LAST_ADMIN and one active admin is left', async () => {
+    const accounts: Array<{ id: string; headers: Record<string, string> }> = [];
+    for (const username of racers) {
+      const made = await gql(
+        `mutation($i: CreateUserInput!) { createUser(input: $i) { ... on UserPayload { user { id } } } }`,
+        { i: { username, displayName: username, password, role: 'ADMIN' } },
+      );
+      accounts.push({ id: made.createUser.user.id, headers: await signIn(url, { username, password }) });
+    }
+    const [first, second] = accounts as [(typeof accounts)[0], (typeof accounts)[0]];
+    const district = await db.selectFrom('district').select('id').executeTakeFirstOrThrow();
+    // The test admin steps aside (behind the service's back) so that the racers are the last two.
+    await stepAside(false);
+    try {
+      // Both requests wait on the blocker's row locks, inside their transactions, then race.
+      const blocker = await db.startTransaction().execute();
+      await blocker
+        .selectFrom('app_user')
+        .select('id')
+        .where('id', 'in', [Number(first.id), Number(second.id)])
+        .forUpdate()
+        .execute();
+      const answers = Promise.all([
+        gqlAt(
+          url,
+          UPDATE,
+          {
+            i: {
+              id: second.id,
+              role: 'VIEWER',
+              districtId: Buffer.from(`District:${district.id}`).toString('base64'),
+            },
+          },
+          first.headers,
+        ),
+        gqlAt(url, UPDATE, { i: { id: first.id, isActive: false } }, second.headers),
+      ]);
+      await untilSomeoneWaits(2);
+      await blocker.commit().execute();
+      const results = (await answers).map((a) => a.updateUser);
+      expect(results.map((r) => r.__typename).sort()).toEqual(['InputError', 'UserPayload']);
+      expect(results.find((r) => r.__typename === 'InputError').code).toBe('LAST_ADMIN');
+      const admins = await db
+        .selectFrom('app_user')
+        .select('username')
+        .where('role', '=', 'admin')
+        .where('is_active', '=', true)
+        .execute();
+      expect(admins).toHaveLength(1);
+      const audited = await db
+        .selectFrom('audit_log')
+        .select('entity_key')
+        .where('entity_key', 'in', [`user:${racers[0]}`, `user:${racers[1]}`])
+        .where('action', '=', 'update')
+        .execute();
+      expect(audited).toHaveLength(1);
+    } finally {
+      await stepAside(true);
+    }
   });
 });

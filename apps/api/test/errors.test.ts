@@ -80,6 +80,7 @@ const login = `mutation($l: String!, $p: String!) { login(login: $l, password: $
 const changePassword = `mutation($c: String!, $n: String!) { changePassword(currentPassword: $c, newPassword: $n) { __typename ... on Error { code message } } }`;
 const createUser = `mutation($input: CreateUserInput!) { createUser(input: $input) { __typename ... on Error { code message } } }`;
 const createToken = `mutation($input: CreateApiTokenInput!) { createApiToken(input: $input) { __typename ... on Error { code message } } }`;
+const updateUser = `mutation($input: UpdateUserInput!) { updateUser(input: $input) { __typename ... on Error { code message } } }`;
 
 /** A one-sheet workbook from rows of values; more sheets with `extra`. */
 async function workbookOf(sheets: Record<string, unknown[][]>) {
@@ -313,6 +314,9 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
       `mutation { updateUser(input: { id: "999999", displayName: "Không có" }) { __typename ... on Error { code message } } }`,
       {},
     ),
+  // The test admin is the only admin.
+  LAST_ADMIN: () =>
+    failure(updateUser, { input: { id: ids.admin, role: 'VIEWER', districtId: ids.district } }),
   UNKNOWN_API_TOKEN: () =>
     failure(`mutation { revokeApiToken(id: "999999") { __typename ... on Error { code message } } }`, {}),
   INVALID_EXPIRY: () =>
@@ -410,6 +414,12 @@ beforeAll(async () => {
     districtCriterion: plan.districtCriteriaSet.criteria[0].id,
   });
   for (const s of data.fundingSources) sources[s.code] = s.id;
+  const admin = await app.db
+    .selectFrom('app_user')
+    .select('id')
+    .where('username', '=', TEST_ADMIN.username)
+    .executeTakeFirstOrThrow();
+  ids.admin = String(admin.id);
   const communes = data.communes.edges.map((e: any) => e.node);
   ids.lucSon = communes.find((c: any) => c.name === 'Lục Sơn').id;
   ids.nonP135 = communes.find((c: any) => !c.isProgram135).id;
@@ -536,6 +546,7 @@ describe('error codes', () => {
       ['PLAN_LOCKED', /Đã trình|trình/i],
       ['ROLE_SCOPE_MISMATCH', /đúng một huyện/],
       ['UNKNOWN_PROVINCE', /tỉnh/],
+      ['LAST_ADMIN', /hạ quyền "admin", quản trị viên cuối cùng/],
     ];
     for (const [code, pattern] of mentions) {
       const { message } = await scenarios[code]();

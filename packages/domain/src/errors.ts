@@ -62,6 +62,7 @@ export const ERROR_CODES = [
   'UNKNOWN_API_TOKEN',
   'INVALID_EXPIRY',
   'ROLE_SCOPE_MISMATCH',
+  'LAST_ADMIN',
   'FILE_TOO_LARGE',
   'NOT_A_SPREADSHEET',
   'SPREADSHEET_TOO_COMPLEX',
@@ -99,6 +100,10 @@ const SCOPE_NEEDS_EN: Record<string, string> = {
   commune: 'exactly one commune',
   unit: 'exactly one province, district or commune',
 };
+
+/** What was refused to the last active admin (LAST_ADMIN's `change`). */
+const ADMIN_CHANGE_VI: Record<string, string> = { demote: 'hạ quyền', disable: 'vô hiệu hóa' };
+const ADMIN_CHANGE_EN: Record<string, string> = { demote: 'demote', disable: 'disable' };
 
 function quote(value: string | number | undefined): string {
   return value === undefined ? '' : `"${value}"`;
@@ -373,6 +378,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
       `Vai trò${part(p['role'], ' ')} phải gắn với ${SCOPE_NEEDS_VI[String(p['needs'])] ?? 'đúng một phạm vi phù hợp'}`,
     en: (p) =>
       `Role${part(p['role'], ' ')} must be bound to ${SCOPE_NEEDS_EN[String(p['needs'])] ?? 'exactly one matching scope'}`,
+  },
+  LAST_ADMIN: {
+    vi: (p) =>
+      `Không thể ${ADMIN_CHANGE_VI[String(p['change'])] ?? 'hạ quyền hoặc vô hiệu hóa'}${part(quote(p['username']), ' ', ',')} quản trị viên cuối cùng còn hoạt động: hãy tạo hoặc cấp quyền quản trị cho một tài khoản khác trước`,
+    en: (p) =>
+      `Cannot ${ADMIN_CHANGE_EN[String(p['change'])] ?? 'demote or disable'}${part(quote(p['username']), ' ', ',')} the last active admin: make another account an admin first`,
   },
   FILE_TOO_LARGE: {
     vi: (p) =>

@@ -336,7 +336,7 @@ builder.mutationFields((t) => ({
     authScopes: allowed,
     type: UserPayload,
     description:
-      'Changes an account’s name, role, scope or active flag (admins; audited). An admin cannot demote or disable themselves.',
+      'Changes an account’s name, role, scope or active flag (admins; audited). An admin cannot demote or disable themselves, and nobody the last active admin (LAST_ADMIN).',
     errors: mutationErrors,
     args: { input: t.arg({ type: UpdateUserInput, required: true }) },
     resolve: async (_r, { input }, ctx) => ({

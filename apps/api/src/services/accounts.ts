@@ -258,7 +258,8 @@ export interface UserChanges {
 
 /**
  * Changes an account's name, role, scope or active flag. Disabling ends its sessions (its tokens
- * stop working with it). An admin cannot demote or disable their own account: nobody could undo it.
+ * stop working with it). An admin cannot demote or disable their own account, and nobody can
+ * demote or disable the last active admin: nobody could undo it.
  */
 export async function updateUser(ctx: Context, userId: number, changes: UserChanges): Promise<AppUser> {
   const principal = requirePrincipal(ctx);
@@ -274,6 +275,11 @@ export async function updateUser(ctx: Context, userId: number, changes: UserChan
       .executeTakeFirst();
     if (!before) throw new DomainError('UNKNOWN_USER', { field: 'id' });
     const role = changes.role ?? before.role;
+    const isActive = changes.isActive ?? before.is_active;
+    // Before the self rule, so the last admin is told what to do instead of just "forbidden".
+    if (before.role === 'admin' && before.is_active && (role !== 'admin' || !isActive)) {
+      await assertAnotherActiveAdmin(trx, before, isActive ? 'demote' : 'disable');
+    }
     const isSelf = principal.kind === 'user' && principal.id === before.id;
     if (isSelf && (role !== before.role || changes.isActive === false)) throw new DomainError('FORBIDDEN');
     const scopeGiven = [changes.provinceId, changes.districtId, changes.communeId].some(
@@ -328,6 +334,36 @@ export async function updateUser(ctx: Context, userId: number, changes: UserChan
     ]);
     return after;
   });
+}
+
+/**
+ * Refuses to take away the last active admin: nobody could manage accounts any more. Changes that
+ * take an admin away queue on one transaction-level lock, and the count runs once it is held (read
+ * committed: it sees the previous holder's commit), so two admins demoting each other at once
+ * cannot both pass. Locking the admins' rows instead could deadlock: each request already holds
+ * its target's row.
+ */
+async function assertAnotherActiveAdmin(
+  trx: Kysely<Database>,
+  admin: AppUser,
+  change: 'demote' | 'disable',
+): Promise<void> {
+  await sql`select pg_advisory_xact_lock(hashtext('ntm:active-admins'))`.execute(trx);
+  const other = await trx
+    .selectFrom('app_user')
+    .select('id')
+    .where('role', '=', 'admin')
+    .where('is_active', '=', true)
+    .where('id', '<>', admin.id)
+    .limit(1)
+    .executeTakeFirst();
+  if (!other) {
+    throw new DomainError('LAST_ADMIN', {
+      field: change === 'demote' ? 'role' : 'isActive',
+      username: admin.username,
+      change,
+    });
+  }
 }
 
 /** A scope id that names nothing is a typed error, not a foreign-key failure. */
