@@ -246,6 +246,7 @@ export const en: Messages = {
   'grid.level.KIEU_MAU': 'Model',
   'grid.p135Badge': '135',
   'grid.pinned.total': 'Plan total',
+  'grid.pinned.regionTotal': 'Total (see the note above)',
   'grid.pinned.confirmedCap': 'Confirmed caps',
   'grid.pinned.expectedCap': 'Expected caps',
   'grid.pinned.remaining': 'Remaining',
@@ -345,7 +346,7 @@ export const en: Messages = {
   'grid.regionTooLarge':
     'Large plan: narrow the rows (area, search, targets, Program 135) to at most {max} communes to see them by source — {count} now.',
   'grid.region':
-    'Showing {count} selected communes of a large plan; "remaining" compares with the caps of the whole plan.',
+    'Showing {count} selected communes of a large plan: the total row under cell columns adds up these {count} communes; the source total columns, the caps and "remaining" are for the whole plan.',
   'grid.regionShowAll': 'Back to every commune (total view)',
   'grid.planLocked': 'The plan is no longer a draft, so it cannot be edited.',
   'grid.noRows': 'No commune matches the filters.',

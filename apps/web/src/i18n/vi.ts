@@ -246,6 +246,7 @@ export const vi = {
   'grid.level.KIEU_MAU': 'Kiểu mẫu',
   'grid.p135Badge': '135',
   'grid.pinned.total': 'Tổng cả kế hoạch',
+  'grid.pinned.regionTotal': 'Tổng (xem ghi chú trên)',
   'grid.pinned.confirmedCap': 'Nguồn đã xác định',
   'grid.pinned.expectedCap': 'Nguồn dự kiến',
   'grid.pinned.remaining': 'Còn lại',
@@ -345,7 +346,7 @@ export const vi = {
   'grid.regionTooLarge':
     'Kế hoạch lớn: hãy thu hẹp danh sách (địa bàn, tìm xã, xã mục tiêu, xã CT 135) còn tối đa {max} xã để xem theo nguồn — đang có {count} xã.',
   'grid.region':
-    'Đang xem {count} xã đã chọn của kế hoạch lớn; dòng "còn lại" so với trần vốn của cả kế hoạch.',
+    'Đang xem {count} xã đã chọn của kế hoạch lớn: dòng tổng dưới các cột ô cộng {count} xã này; các cột tổng theo nguồn, trần vốn và dòng "còn lại" tính cho cả kế hoạch.',
   'grid.regionShowAll': 'Xem lại tất cả các xã (cách xem tổng)',
   'grid.planLocked': 'Kế hoạch không còn ở trạng thái nháp nên không sửa được.',
   'grid.noRows': 'Không có xã nào khớp bộ lọc.',

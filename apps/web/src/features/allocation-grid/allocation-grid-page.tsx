@@ -385,6 +385,7 @@ function AllocationGrid({
       isWritable: plan.status === 'DRAFT',
       compared: null,
       criterionSums: totalsOnlyRef.current?.criterionSums ?? null,
+      isRegion: region !== null,
       selection: null,
       columnIndex: new Map(),
       rowSources: sources,
@@ -1523,7 +1524,7 @@ function AllocationGrid({
       {onShowAll && (
         <p className="grid-note" role="status" data-testid="grid-region">
           {t('grid.region', { count: allRows.length })}{' '}
-          <button type="button" className="link-button" onClick={onShowAll}>
+          <button type="button" className="button button--quiet" onClick={onShowAll}>
             {t('grid.regionShowAll')}
           </button>
         </p>

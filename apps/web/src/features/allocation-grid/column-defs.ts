@@ -52,6 +52,8 @@ export type GridContext = {
   isWritable: boolean;
   /** A large plan opened in the total view: its commune × criterion sums (no cells were read). */
   criterionSums: ReadonlyMap<string, bigint> | null;
+  /** A large plan's region: cell columns sum its communes only, source totals the whole plan. */
+  isRegion: boolean;
   /** "Compare with a version": each differing cell's amount in that version, and the version's name. */
   compared: { name: string; before: ReadonlyMap<string, bigint> } | null;
   selection: Rect | null;
@@ -204,7 +206,10 @@ export function exactText(value: bigint, locale: Locale, unit: MoneyUnit): strin
 export function textOf(ctx: GridContext, meta: ColumnMeta, row: GridRow | undefined): string {
   if (!row) return '';
   if (isPinned(row)) {
-    if (meta.kind === 'info' && meta.field === 'name') return ctx.t(`grid.pinned.${row.pinned}`);
+    if (meta.kind === 'info' && meta.field === 'name')
+      return ctx.t(
+        ctx.isRegion && row.pinned === 'total' ? 'grid.pinned.regionTotal' : `grid.pinned.${row.pinned}`,
+      );
     const value = pinnedValue(ctx, meta, row.pinned);
     return value === null ? '' : exactText(value, ctx.locale, ctx.unit);
   }

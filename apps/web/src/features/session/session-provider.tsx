@@ -72,7 +72,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     return (
       <p role="alert" className="session-loading">
         {t('session.unavailable')}{' '}
-        <button type="button" className="link-button" onClick={load}>
+        <button type="button" className="button button--quiet" onClick={load}>
           {t('session.retry')}
         </button>
       </p>
