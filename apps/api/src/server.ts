@@ -360,14 +360,14 @@ export function createApp(options: AppOptions): App {
 
     // Uploads are not replayed from the idempotency store (files are large); applyImport is safe to
     // repeat anyway: its previewed versions turn a second apply into a version conflict.
-    const idempotencyKey =
+    const idempotent =
       req.method === 'POST' && !multipart ? idempotencyKeyFor(req.headers[IDEMPOTENCY_HEADER], body) : null;
-    if (idempotencyKey && idempotencyKey.length > MAX_KEY_LENGTH) {
+    if (idempotent && idempotent.key.length > MAX_KEY_LENGTH) {
       const message = `Idempotency-Key is longer than ${MAX_KEY_LENGTH} characters`;
       sendHttpError(res, 400, baseHeaders, { code: 'BAD_REQUEST', message });
       return;
     }
-    if (!idempotencyKey) {
+    if (!idempotent) {
       const response = await execute(db);
       res.writeHead(response.status, response.headers);
       res.end(response.body);
@@ -376,12 +376,13 @@ export function createApp(options: AppOptions): App {
     let headersOfRun: Record<string, string | string[]> = baseHeaders;
     const outcome = await runIdempotent(
       db,
-      { actor: caller.actor, key: idempotencyKey, requestHash: hashRequest(body) },
+      { actor: caller.actor, key: idempotent.key, requestHash: hashRequest(body) },
       async (trx) => {
         const response = await execute(trx);
         headersOfRun = response.headers;
         return { status: response.status, body: response.body };
       },
+      { lookupFirst: idempotent.lookupFirst },
     );
     if (outcome.kind === 'reused') {
       const code = 'IDEMPOTENCY_KEY_REUSED';

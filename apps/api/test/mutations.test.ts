@@ -1,5 +1,7 @@
 // Every mutation over HTTP: the change, its audit row, and that rejected input changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { idempotencyKeyFor, MUTATIONS_WITH_OUTSIDE_EFFECTS } from '../src/http/idempotency.ts';
+import { schema } from '../src/schema/index.ts';
 import { sessionHeaders } from './auth-session.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
@@ -458,6 +460,45 @@ describe('idempotency keys', () => {
   it('refuses a key longer than 200 characters instead of ignoring it', async () => {
     const response = await post('k'.repeat(201), '5');
     expect(response.status).toBe(400);
+  });
+
+  /**
+   * Mutations reviewed as writing only the database, so a retry may run again and be rolled back
+   * (the fast path). A new mutation fails the next test until it is put here or, when it has an
+   * effect a rollback cannot undo, in MUTATIONS_WITH_OUTSIDE_EFFECTS (optimizePlan's tests in
+   * optimizer.test.ts show what that buys).
+   */
+  const DATABASE_ONLY = [
+    // Session cookies (set or cleared) travel in the answer, not beside it: a replay carries none,
+    // and a rolled-back session row authenticates nothing. Users and tokens are rows; a token's
+    // secret leaves only in the answer.
+    ...['login', 'logout', 'changePassword', 'revokeSession', 'createUser', 'updateUser'],
+    ...['createApiToken', 'revokeApiToken'],
+    // Uploads (multipart) never go through the idempotency store.
+    ...['previewImport', 'applyImport'],
+    // Rows and audit; their live events are sent after the commit (afterCommit), never on rollback.
+    ...['setAllocations', 'setFundingCap', 'setCriterionStatus', 'setPlanTargets', 'recordConsultation'],
+    ...['createPlan', 'updatePlan', 'openPlanRevision', 'createProject', 'updateProject', 'deleteProject'],
+    ...['submitPlan', 'returnPlan', 'approvePlan', 'lockPlan', 'revertChange', 'acceptProposal'],
+    ...['createPlanSnapshot', 'restorePlanSnapshot'],
+  ];
+
+  it('classifies every mutation: database only, or looked up first for its outside effects', () => {
+    const mutations = Object.keys(schema.getMutationType()!.getFields()).sort();
+    const classified = [...DATABASE_ONLY, ...MUTATIONS_WITH_OUTSIDE_EFFECTS].sort();
+    expect(classified).toEqual(mutations);
+  });
+
+  it('looks the key up first when any root field has outside effects, through aliases and fragments', () => {
+    const lookupFirst = (query: string) =>
+      idempotencyKeyFor('k', { query, operationName: 'M' })?.lookupFirst ?? null;
+    expect(lookupFirst('mutation M { setAllocations(input: $i) { __typename } }')).toBe(false);
+    expect(lookupFirst('mutation M { run: optimizePlan(input: $i) { id } }')).toBe(true);
+    expect(
+      lookupFirst(`mutation M { setAllocations(input: $i) { __typename } ...F }
+        fragment F on Mutation { ... on Mutation { cancelOptimization(planId: 1, optimizationId: 2) { id } } }`),
+    ).toBe(true);
+    expect(lookupFirst('query M { optimization(id: 1) { id } }')).toBeNull();
   });
 
   it('refuses the same key for a different request', async () => {

@@ -1,6 +1,8 @@
 // The optimizer over HTTP on the Lục Nam demo: a run in a worker thread, its explained proposal,
 // polling and cancelling, the norm split, and acceptance as one audited, version-checked batch.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { optimizerRunsStarted } from '../src/services/optimizer.ts';
+import { sessionHeaders } from './auth-session.ts';
 import { startTestApp, type TestApp } from './harness.ts';
 
 let app: TestApp;
@@ -76,6 +78,16 @@ async function optimize(input: Record<string, unknown>, locale = 'vi'): Promise<
   return data.optimizePlan;
 }
 
+/** Polls a run until it is no longer running (10 s at most). */
+async function settled(id: string): Promise<Run> {
+  let polled = (await app.ok<{ optimization: Run }>(POLL, { id })).optimization;
+  for (let i = 0; i < 100 && polled.state === 'RUNNING'; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    polled = (await app.ok<{ optimization: Run }>(POLL, { id })).optimization;
+  }
+  return polled;
+}
+
 beforeAll(async () => {
   app = await startTestApp();
   const data = await app.ok(`{ plans(first: 1) { edges { node { id } } } fundingSources { id code } }`);
@@ -130,11 +142,7 @@ describe('optimizePlan', () => {
   it('runs in the background when asked, reports its state, and can be cancelled', async () => {
     const started = await optimize({ wait: false });
     expect(['RUNNING', 'DONE']).toContain(started.state);
-    let polled = started;
-    for (let i = 0; i < 100 && polled.state === 'RUNNING'; i++) {
-      await new Promise((r) => setTimeout(r, 100));
-      polled = (await app.ok<{ optimization: Run }>(POLL, { id: started.id })).optimization;
-    }
+    const polled = await settled(started.id);
     expect(polled.state).toBe('DONE');
     expect(polled.proposal.summary.targetCommunes).toBe(7);
 
@@ -144,6 +152,64 @@ describe('optimizePlan', () => {
     if (cancelled.cancelOptimization.state === 'CANCELLED')
       expect(cancelled.cancelOptimization.proposal).toBeNull();
     else expect(cancelled.cancelOptimization.state).toBe('DONE');
+  });
+});
+
+describe('optimizePlan with an Idempotency-Key', () => {
+  /** Raw POST: the replay header and the stored body byte for byte. */
+  const post = (key: string, query: string, variables: Record<string, unknown>) =>
+    fetch(`${app.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'idempotency-key': key, ...sessionHeaders() },
+      body: JSON.stringify({ query, variables }),
+    });
+  const optimizeWithKey = (key: string, input: Record<string, unknown> = {}) =>
+    post(key, OPTIMIZE, { input: { planId, ...input } });
+  const idOf = (body: string) =>
+    (JSON.parse(body) as { data: { optimizePlan: { id: string } } }).data.optimizePlan.id;
+
+  it('answers a retry with the first run, without starting another', async () => {
+    const before = optimizerRunsStarted();
+    const first = await optimizeWithKey('optimize-retry-1');
+    const firstBody = await first.text();
+    expect(first.headers.get('idempotent-replayed')).toBeNull();
+    const retry = await optimizeWithKey('optimize-retry-1');
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    const retryBody = await retry.text();
+    expect(retryBody).toBe(firstBody);
+    expect(idOf(retryBody)).toBe(idOf(firstBody));
+    expect(optimizerRunsStarted() - before).toBe(1);
+  });
+
+  it('starts one run for two copies sent at the same moment', async () => {
+    const before = optimizerRunsStarted();
+    // Waiting for the run keeps the first copy in flight while the second arrives.
+    const responses = await Promise.all([
+      optimizeWithKey('optimize-race-1'),
+      optimizeWithKey('optimize-race-1'),
+    ]);
+    const bodies = await Promise.all(responses.map((r) => r.text()));
+    expect(new Set(bodies).size).toBe(1);
+    expect(responses.map((r) => r.headers.get('idempotent-replayed')).sort()).toEqual([null, 'true']);
+    expect(optimizerRunsStarted() - before).toBe(1);
+  });
+
+  it('refuses the same key for a different run before starting it', async () => {
+    await optimizeWithKey('optimize-reuse-1', { capMode: 'CONFIRMED' });
+    const before = optimizerRunsStarted();
+    const reused = await optimizeWithKey('optimize-reuse-1', { capMode: 'EXPECTED' });
+    expect(reused.status).toBe(422);
+    expect(((await reused.json()) as any).errors[0].extensions.code).toBe('IDEMPOTENCY_KEY_REUSED');
+    expect(optimizerRunsStarted()).toBe(before);
+  });
+
+  it('refuses a reused key for cancelOptimization before stopping the run', async () => {
+    const started = await optimizeWithKey('cancel-reuse-1', { wait: false, timeLimitSeconds: 300 });
+    const runId = idOf(await started.text());
+    const reused = await post('cancel-reuse-1', CANCEL, { p: planId, o: runId });
+    expect(reused.status).toBe(422);
+    // Stopped, it would end CANCELLED; it runs to its proposal instead.
+    expect((await settled(runId)).state).toBe('DONE');
   });
 });
 

@@ -3,10 +3,11 @@
 // applied twice — even if the first answer was lost on the way back. The key is not looked up
 // first: storing it fails on its unique index when it was used before, so a first request (nearly
 // every one) saves that round trip, and a retry runs once more, is rolled back and gets the
-// stored answer.
+// stored answer. That rollback only undoes database writes: the few mutations with effects outside
+// the transaction (MUTATIONS_WITH_OUTSIDE_EFFECTS) look the key up first and never run for a retry.
 import { createHash } from 'node:crypto';
 import { type Database, PREPARED_STATEMENT, trackAfterCommit } from '@ntm/db';
-import { getOperationAST, parse } from 'graphql';
+import { type DocumentNode, getOperationAST, Kind, parse, type SelectionSetNode } from 'graphql';
 import { type Kysely, sql } from 'kysely';
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';
@@ -20,32 +21,96 @@ export interface StoredResponse {
   body: string;
 }
 
+/**
+ * Root mutation fields whose effects live outside the request's transaction, so the rollback that
+ * answers a retry cannot undo them: a request naming one looks its key up before running (and a
+ * copy in flight waits for it). Every other mutation only writes the database (live events leave
+ * after the commit); test/mutations.test.ts makes every new mutation be classified.
+ */
+export const MUTATIONS_WITH_OUTSIDE_EFFECTS: ReadonlySet<string> = new Set([
+  // Starts a solver in a worker thread (minutes of CPU) and keeps the job in process memory.
+  'optimizePlan',
+  // Keeps a new job (its proposal) in process memory under a new id.
+  'normSplitPlan',
+  // Terminates a running job's worker; a reused key must be refused before that, not after.
+  'cancelOptimization',
+]);
+
+interface MutationInfo {
+  /** The operation is a mutation: it may ask for idempotency. */
+  isMutation: boolean;
+  /** It names a root field of MUTATIONS_WITH_OUTSIDE_EFFECTS. */
+  hasOutsideEffects: boolean;
+}
+
+const NOT_A_MUTATION: MutationInfo = { isMutation: false, hasOutsideEffects: false };
+
 /** Clients send the same few documents again and again: parse each once (bounded, cleared when full). */
 const MAX_CACHED_DOCUMENTS = 500;
-const isMutationCache = new Map<string, boolean>();
+const mutationInfoCache = new Map<string, MutationInfo>();
 
-function isMutation(query: string, operationName: string | undefined): boolean {
+function mutationInfo(query: string, operationName: string | undefined): MutationInfo {
   const cacheKey = `${operationName ?? ''}\n${query}`;
-  const cached = isMutationCache.get(cacheKey);
+  const cached = mutationInfoCache.get(cacheKey);
   if (cached !== undefined) return cached;
-  let result = false;
+  let result = NOT_A_MUTATION;
   try {
-    result = getOperationAST(parse(query), operationName)?.operation === 'mutation';
+    const document = parse(query);
+    const operation = getOperationAST(document, operationName);
+    if (operation?.operation === 'mutation') {
+      const hasOutsideEffects = rootFieldNames(document, operation.selectionSet).some((name) =>
+        MUTATIONS_WITH_OUTSIDE_EFFECTS.has(name),
+      );
+      result = { isMutation: true, hasOutsideEffects };
+    }
   } catch {
     // Apollo answers the syntax error itself.
   }
-  if (isMutationCache.size >= MAX_CACHED_DOCUMENTS) isMutationCache.clear();
-  isMutationCache.set(cacheKey, result);
+  if (mutationInfoCache.size >= MAX_CACHED_DOCUMENTS) mutationInfoCache.clear();
+  mutationInfoCache.set(cacheKey, result);
   return result;
 }
 
+/** The root fields a selection runs, through fragments too (@skip/@include ignored: they may run). */
+function rootFieldNames(
+  document: DocumentNode,
+  selectionSet: SelectionSetNode,
+  seenFragments = new Set<string>(),
+): string[] {
+  return selectionSet.selections.flatMap((selection) => {
+    if (selection.kind === Kind.FIELD) return [selection.name.value];
+    if (selection.kind === Kind.INLINE_FRAGMENT)
+      return rootFieldNames(document, selection.selectionSet, seenFragments);
+    const name = selection.name.value;
+    // A fragment spread twice (or a cycle, which Apollo refuses) is walked once.
+    if (seenFragments.has(name)) return [];
+    seenFragments.add(name);
+    const fragment = document.definitions.find(
+      (d) => d.kind === Kind.FRAGMENT_DEFINITION && d.name.value === name,
+    );
+    return fragment?.kind === Kind.FRAGMENT_DEFINITION
+      ? rootFieldNames(document, fragment.selectionSet, seenFragments)
+      : [];
+  });
+}
+
+export interface IdempotentRequest {
+  key: string;
+  /** Look the key up before running: see MUTATIONS_WITH_OUTSIDE_EFFECTS. */
+  lookupFirst: boolean;
+}
+
 /** The key when this request is a mutation that asked for idempotency, else null. */
-export function idempotencyKeyFor(header: string | string[] | undefined, body: unknown): string | null {
+export function idempotencyKeyFor(
+  header: string | string[] | undefined,
+  body: unknown,
+): IdempotentRequest | null {
   const key = Array.isArray(header) ? header[0] : header;
   if (!key || typeof body !== 'object' || body === null) return null;
   const { query, operationName } = body as { query?: unknown; operationName?: unknown };
   if (typeof query !== 'string') return null;
-  return isMutation(query, typeof operationName === 'string' ? operationName : undefined) ? key : null;
+  const info = mutationInfo(query, typeof operationName === 'string' ? operationName : undefined);
+  return info.isMutation ? { key, lookupFirst: info.hasOutsideEffects } : null;
 }
 
 export function hashRequest(body: unknown): string {
@@ -84,14 +149,31 @@ export type IdempotentOutcome =
   | { kind: 'reused' }
   | { kind: 'executed'; response: StoredResponse };
 
+type Identity = { actor: string; key: string; requestHash: string };
+
 export async function runIdempotent(
   db: Kysely<Database>,
-  identity: { actor: string; key: string; requestHash: string },
+  identity: Identity,
   execute: (trx: Kysely<Database>) => Promise<StoredResponse>,
+  options: { lookupFirst: boolean },
 ): Promise<IdempotentOutcome> {
   const trx = await db.startTransaction().execute();
   const committed = trackAfterCommit(trx, db);
   try {
+    if (options.lookupFirst) {
+      // A transaction-level advisory lock on (actor, key) makes a copy in flight wait until this
+      // request commits or rolls back; the lookup, a later statement, then sees what it stored
+      // (read committed). Nothing is left behind by a crash, unlike a 'pending' row, and on
+      // PGlite (one connection, transactions one after another) the lock is simply free.
+      await sql`${sql.raw(PREPARED_STATEMENT)} select pg_advisory_xact_lock(${lockKey(identity)}::bigint)`.execute(
+        trx,
+      );
+      const stored = await findStored(trx, identity);
+      if (stored) {
+        await trx.rollback().execute();
+        return stored;
+      }
+    }
     const response = await execute(trx);
     // A request GraphQL refused before running anything (status ≠ 200) is not a result to keep.
     if (response.status !== 200) {
@@ -132,10 +214,16 @@ export async function runIdempotent(
   }
 }
 
-async function findStored(
-  db: Kysely<Database>,
-  identity: { actor: string; key: string; requestHash: string },
-): Promise<IdempotentOutcome | null> {
+/** 64 bits of a hash of (actor, key): two keys sharing a lock only wait for each other. */
+function lockKey(identity: Identity): string {
+  return createHash('sha256')
+    .update(stableJson([identity.actor, identity.key]))
+    .digest()
+    .readBigInt64BE(0)
+    .toString();
+}
+
+async function findStored(db: Kysely<Database>, identity: Identity): Promise<IdempotentOutcome | null> {
   const row = await db
     .selectFrom('idempotency_key')
     .select(['request_hash', 'result'])

@@ -65,6 +65,12 @@ export interface OptimizationJob {
 }
 
 const jobs = new Map<string, OptimizationJob>();
+/** Solver runs this process has started (a retried optimizePlan must not start another). */
+let runsStarted = 0;
+
+export function optimizerRunsStarted(): number {
+  return runsStarted;
+}
 
 /** One loaded worker kept between runs, so a run does not pay for loading the solver. */
 let idleWorker: Worker | null = null;
@@ -143,6 +149,7 @@ export async function startOptimization(
   };
   const worker = takeWorker();
   worker.ref();
+  runsStarted++;
   const job: OptimizationJob = {
     id: randomUUID(),
     planId: plan.id,
