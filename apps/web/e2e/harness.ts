@@ -55,6 +55,32 @@ export async function startE2EApp() {
     },
     db: database.db,
     demoPlanId: demo.planId,
+    /** Writes one cell through the API, as the admin, based on the version it was read at. */
+    async setCell(
+      planId: string,
+      cell: { communeId: string; criterionId: string; sourceId: string; version: number },
+      amount: bigint,
+    ): Promise<void> {
+      const data = await this.gql<{ setAllocations: { __typename: string } }>(
+        `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`,
+        {
+          input: {
+            planId,
+            cells: [
+              {
+                communeId: cell.communeId,
+                criterionId: cell.criterionId,
+                sourceId: cell.sourceId,
+                amount: amount.toString(),
+                expectedVersion: cell.version,
+              },
+            ],
+          },
+        },
+      );
+      if (data.setAllocations.__typename !== 'SetAllocationsPayload')
+        throw new Error(`setAllocations answered ${data.setAllocations.__typename}`);
+    },
     /**
      * Another server over the same database with other switches (e.g. the IDE off); its URL.
      * Cookies do not depend on the port, so pages signed in to the first app are signed in here.

@@ -85,23 +85,7 @@ describe('live updates', () => {
       // The fresh demo may have no audited change yet: wait for the list or its empty state.
       await minh.locator('[data-testid="audit-table"], .audit-log .screen__hint').first().waitFor();
       const rowsBefore = await historyRows.count();
-      await app.gql(
-        `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`,
-        {
-          input: {
-            planId,
-            cells: [
-              {
-                communeId: cell.communeId,
-                criterionId: cell.criterionId,
-                sourceId: cell.sourceId,
-                amount: next.toString(),
-                expectedVersion: cell.version,
-              },
-            ],
-          },
-        },
-      );
+      await app.setCell(planId, cell, next);
 
       // Both pages hear it: the last-change line, and the history list grows at the top.
       await poll(() => lan.getByTestId('live-last-change').textContent()).toMatch(

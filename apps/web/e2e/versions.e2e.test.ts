@@ -41,26 +41,7 @@ async function readCell(
   return data.plan.allocations.edges[0]?.node ?? { ...cell, amount: '0', version: 0 };
 }
 
-async function setCell(cell: Cell, amount: bigint): Promise<void> {
-  const data = await app.gql<{ setAllocations: { __typename: string } }>(
-    `mutation($input: SetAllocationsInput!) { setAllocations(input: $input) { __typename } }`,
-    {
-      input: {
-        planId,
-        cells: [
-          {
-            communeId: cell.communeId,
-            criterionId: cell.criterionId,
-            sourceId: cell.sourceId,
-            amount: amount.toString(),
-            expectedVersion: cell.version,
-          },
-        ],
-      },
-    },
-  );
-  expect(data.setAllocations.__typename).toBe('SetAllocationsPayload');
-}
+const setCell = (cell: Cell, amount: bigint) => app.setCell(planId, cell, amount);
 
 const millions = (value: bigint, locale: 'vi' | 'en' = 'vi') => formatMoney(value, { locale, unit: 'trieu' });
 const withUnit = (value: bigint) => formatMoney(value, { locale: 'vi', unit: 'trieu', withUnit: true });
