@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { ClientGoneError, clientGoneSignal } from '../src/http/client-gone.ts';
 import type { Logger } from '../src/logger.ts';
 import { encodeId } from '../src/schema/ids.ts';
+import { sumPlanCellsBy } from '../src/services/grid-totals.ts';
 import { analyzePlanFromDb } from '../src/services/plan-read.ts';
 import { sessionHeaders } from './auth-session.ts';
 import { startTestApp, type TestApp } from './harness.ts';
@@ -99,6 +100,19 @@ describe('analyzePlanFromDb with a signal', () => {
       app.counter.onStatement = undefined;
     }
     expect(seen).toBe(analysisStatements);
+  });
+});
+
+describe('sumPlanCellsBy (gridTotals) with a signal', () => {
+  it('sends no statement when the signal has already fired', async () => {
+    const controller = new AbortController();
+    const reason = new Error('gone');
+    controller.abort(reason);
+    const before = app.counter.statements;
+    await expect(sumPlanCellsBy(app.db, plan.id, 'criterion', controller.signal)).rejects.toBe(reason);
+    expect(app.counter.statements).toBe(before);
+    const sums = await sumPlanCellsBy(app.db, plan.id, 'source', new AbortController().signal);
+    expect(sums.amounts.length).toBeGreaterThan(0);
   });
 });
 
