@@ -46,7 +46,15 @@ export interface Context {
   log: Logger;
   /** Does this server serve the GraphQL IDE (/graphiql)? It needs the IDE and introspection on. */
   hasGraphqlIde: boolean;
+  /**
+   * Fires when nobody waits for the answer any more (the HTTP client disconnected): long reads
+   * stop with its reason. Writes never look at it.
+   */
+  signal: AbortSignal;
 }
+
+/** The signal of a request whose answer is always wanted (live operations, the CLI, a replayable run). */
+const WANTED = new AbortController().signal;
 
 /**
  * Apollo shallow-copies the context per operation, so the caller lives in a shared holder:
@@ -80,6 +88,7 @@ export function createContext(input: {
   clientIp?: string;
   userAgent?: string | null;
   hasGraphqlIde?: boolean;
+  signal?: AbortSignal;
 }): Context {
   const requestId = input.requestId ?? randomUUID();
   const holder = new RequestContext(input.principal);
@@ -97,6 +106,7 @@ export function createContext(input: {
     loaders: createLoaders(input.db, () => holder.principal),
     log: input.log.child({ requestId }),
     hasGraphqlIde: input.hasGraphqlIde ?? false,
+    signal: input.signal ?? WANTED,
   }) satisfies Context;
   return context;
 }

@@ -16,6 +16,7 @@ import { startLiveServer } from './events/live-server.ts';
 import { flushPlanEvents } from './events/plan-events.ts';
 import { BodyTooLargeError, readBody } from './http/body.ts';
 import { callerKey, resolveCaller } from './http/caller.ts';
+import { clientGoneSignal, isClientGone } from './http/client-gone.ts';
 import { EXPORT_PATH, handleExport } from './http/export-route.ts';
 import {
   hashRequest,
@@ -94,6 +95,11 @@ function errorsPlugin(): ApolloServerPlugin<Context> {
           for (const error of errors) {
             if (!isInternalError(error)) continue;
             const original = error.originalError ?? error;
+            // Work stopped on purpose: nobody waits for its answer (see http/client-gone.ts).
+            if (isClientGone(original)) {
+              contextValue.log.debug('stopped: client gone', { path: error.path?.join('.') });
+              continue;
+            }
             contextValue.log.error('internal error', {
               path: error.path?.join('.'),
               error: original instanceof Error ? (original.stack ?? original.message) : String(original),
@@ -252,6 +258,7 @@ export function createApp(options: AppOptions): App {
   });
 
   async function handleGraphQL(req: IncomingMessage, res: ServerResponse, url: URL) {
+    const signal = clientGoneSignal(res);
     await started;
     const requestId = randomUUID();
     const locale = parseLocale(req.headers['accept-language']);
@@ -329,7 +336,7 @@ export function createApp(options: AppOptions): App {
       }
     }
 
-    const execute = async (database: Kysely<Database>) => {
+    const execute = async (database: Kysely<Database>, signal?: AbortSignal) => {
       let context: Context | undefined;
       const response = await apollo.executeHTTPGraphQLRequest({
         httpGraphQLRequest: { method: req.method ?? 'GET', headers, search: url.search, body },
@@ -345,6 +352,7 @@ export function createApp(options: AppOptions): App {
             clientIp: caller.ip,
             userAgent: req.headers['user-agent'] ?? null,
             hasGraphqlIde: isIdeServed,
+            signal,
           });
           return context;
         },
@@ -368,7 +376,8 @@ export function createApp(options: AppOptions): App {
       return;
     }
     if (!idempotent) {
-      const response = await execute(db);
+      const response = await execute(db, signal);
+      if (signal.aborted) return;
       res.writeHead(response.status, response.headers);
       res.end(response.body);
       return;
@@ -378,6 +387,7 @@ export function createApp(options: AppOptions): App {
       db,
       { actor: caller.actor, key: idempotent.key, requestHash: hashRequest(body) },
       async (trx) => {
+        // No signal: the answer is stored for a retry with the same key, so it is always wanted.
         const response = await execute(trx);
         headersOfRun = response.headers;
         return { status: response.status, body: response.body };
@@ -421,6 +431,15 @@ export function createApp(options: AppOptions): App {
         method: req.method,
         path: url.pathname,
         status: res.statusCode,
+        ms: Math.round(performance.now() - began),
+      });
+    });
+    // Not a server error: the client left (page closed, fetch aborted) before the answer was sent.
+    res.on('close', () => {
+      if (res.writableEnded) return;
+      log.info('client gone', {
+        method: req.method,
+        path: url.pathname,
         ms: Math.round(performance.now() - began),
       });
     });

@@ -40,12 +40,17 @@ const testSettings: AppSettings = {
 };
 
 export async function startTestApp(overrides: Partial<AppSettings> = {}) {
-  const counter = { statements: 0 };
+  const counter: { statements: number; onStatement?: ((sql: string) => void) | undefined } = {
+    statements: 0,
+  };
   const database = await createTestDb({
     // Live events leave after a write's commit, on their own: a NOTIFY may land while the next
     // request is being counted, so it is not one of that request's statements.
     onQuery: (event) => {
-      if (!event.query.sql.includes('pg_notify')) counter.statements++;
+      if (event.query.sql.includes('pg_notify')) return;
+      counter.statements++;
+      // A test that must act at a given point of a request's work (e.g. drop its connection).
+      counter.onStatement?.(event.query.sql);
     },
   });
   await seedReference(database.db);

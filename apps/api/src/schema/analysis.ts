@@ -203,7 +203,7 @@ builder.objectFields(PlanRef, (t) => ({
     resolve: (p, args, ctx) => {
       const asOf = args.asOf ? parseQuarter(args.asOf) : quarterOf(new Date());
       if (!asOf) throw new DomainError('INVALID_QUARTER', { input: args.asOf ?? '' });
-      return analyzePlanFromDb(ctx.db, p, asOf);
+      return analyzePlanFromDb(ctx.db, p, asOf, ctx.signal);
     },
   }),
 }));

@@ -61,7 +61,7 @@ builder.objectType(GridTotalsRef, {
       resolve: async (g, _a, ctx) => ({
         axis: g.axes.criterionIds,
         communeAxis: g.axes.communeIds,
-        sums: await sumPlanCellsBy(ctx.db, g.planId, 'criterion'),
+        sums: await sumPlanCellsBy(ctx.db, g.planId, 'criterion', ctx.signal),
       }),
     }),
     bySource: t.field({
@@ -70,7 +70,7 @@ builder.objectType(GridTotalsRef, {
       resolve: async (g, _a, ctx) => ({
         axis: g.axes.sourceIds,
         communeAxis: g.axes.communeIds,
-        sums: await sumPlanCellsBy(ctx.db, g.planId, 'source'),
+        sums: await sumPlanCellsBy(ctx.db, g.planId, 'source', ctx.signal),
       }),
     }),
   }),

@@ -3,6 +3,7 @@
 // commune × source, which the database computes in one pass instead of shipping every cell.
 import type { Database } from '@ntm/db';
 import { type Kysely, sql } from 'kysely';
+import { checkpoint, unlessAborted } from './abortable.ts';
 
 /** Non-zero sums of one plan's cells over one pair of axes, as parallel arrays of numeric ids. */
 export interface PairSums {
@@ -15,13 +16,18 @@ export async function sumPlanCellsBy(
   db: Kysely<Database>,
   planId: number,
   by: 'criterion' | 'source',
+  /** The request's: its client gone, the aggregate is not sent nor its rows read (see abortable.ts). */
+  signal?: AbortSignal,
 ): Promise<PairSums> {
   const column = by === 'criterion' ? sql.ref('criterion_id') : sql.ref('source_id');
-  const result = await sql<{ commune_id: number; other_id: number; amount: string | bigint }>`
-    select commune_id, ${column} as other_id, sum(amount)::int8 as amount
-      from allocation where plan_id = ${planId}
-     group by commune_id, ${column}
-    having sum(amount) <> 0`.execute(db);
+  const result = await unlessAborted(db, signal, (d) =>
+    sql<{ commune_id: number; other_id: number; amount: string | bigint }>`
+      select commune_id, ${column} as other_id, sum(amount)::int8 as amount
+        from allocation where plan_id = ${planId}
+       group by commune_id, ${column}
+      having sum(amount) <> 0`.execute(d),
+  );
+  await checkpoint(signal);
   const sums: PairSums = { communeIds: [], otherIds: [], amounts: [] };
   for (const row of result.rows) {
     sums.communeIds.push(row.commune_id);

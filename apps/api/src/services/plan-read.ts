@@ -2,6 +2,7 @@
 import type { Database } from '@ntm/db';
 import { type AnalysisInput, analyzePlan, type PlanAnalysis, type Quarter } from '@ntm/domain';
 import { type Kysely, sql } from 'kysely';
+import { allSettledOrThrow, checkpoint, unlessAborted } from './abortable.ts';
 
 export interface GridAxes {
   communeIds: number[];
@@ -55,35 +56,44 @@ export async function findMetCriteria(
 /**
  * What "unmet" and "what it still costs" are computed from: the plan's criteria (by number), the
  * met pairs and the projects of the plan's communes, in the shape `analyzePlan` takes.
- * Shared by the analysis and the optimizer so both read the same facts.
+ * Shared by the analysis and the optimizer so both read the same facts. With a signal, statements
+ * not yet sent when it fires are not sent (see unlessAborted).
  */
 export async function loadProgressInputs(
   db: Kysely<Database>,
   plan: { id: number; criteria_set_id: number },
+  signal?: AbortSignal,
 ): Promise<{
   criteria: Array<{ id: number; number: number }>;
   metCriteria: AnalysisInput['metCriteria'];
   projects: AnalysisInput['projects'];
 }> {
-  const inPlan = db.selectFrom('plan_commune').select('commune_id').where('plan_id', '=', plan.id);
-  const [criteria, statuses, projects] = await Promise.all([
-    db
-      .selectFrom('criterion')
-      .select(['id', 'number'])
-      .where('criteria_set_id', '=', plan.criteria_set_id)
-      .orderBy('number')
-      .execute(),
-    db
-      .selectFrom('criterion_status')
-      .select(['commune_id', 'criterion_id'])
-      .where('is_met', '=', true)
-      .where('commune_id', 'in', inPlan)
-      .execute(),
-    db
-      .selectFrom('project')
-      .select(['commune_id', 'criterion_id', 'estimated_cost', 'disbursed', 'is_required', 'status'])
-      .where('commune_id', 'in', inPlan)
-      .execute(),
+  const inPlan = (d: Kysely<Database>) =>
+    d.selectFrom('plan_commune').select('commune_id').where('plan_id', '=', plan.id);
+  const [criteria, statuses, projects] = await allSettledOrThrow([
+    unlessAborted(db, signal, (d) =>
+      d
+        .selectFrom('criterion')
+        .select(['id', 'number'])
+        .where('criteria_set_id', '=', plan.criteria_set_id)
+        .orderBy('number')
+        .execute(),
+    ),
+    unlessAborted(db, signal, (d) =>
+      d
+        .selectFrom('criterion_status')
+        .select(['commune_id', 'criterion_id'])
+        .where('is_met', '=', true)
+        .where('commune_id', 'in', inPlan(d))
+        .execute(),
+    ),
+    unlessAborted(db, signal, (d) =>
+      d
+        .selectFrom('project')
+        .select(['commune_id', 'criterion_id', 'estimated_cost', 'disbursed', 'is_required', 'status'])
+        .where('commune_id', 'in', inPlan(d))
+        .execute(),
+    ),
   ]);
   return {
     criteria,
@@ -99,29 +109,44 @@ export async function loadProgressInputs(
   };
 }
 
-/** Everything the domain analysis needs, read in a fixed number of statements. */
+/**
+ * Everything the domain analysis needs, read in a fixed number of statements. A fired signal (the
+ * client has gone) stops it between statements and phases with the signal's reason: the read and
+ * the analysis are seconds of work on a national plan, and so is GraphQL's walk over the result.
+ */
 export async function analyzePlanFromDb(
   db: Kysely<Database>,
   plan: { id: number; criteria_set_id: number },
   asOf: Quarter,
+  signal?: AbortSignal,
 ): Promise<PlanAnalysis> {
-  const [communes, progress, allocations, sources, caps] = await Promise.all([
-    db.selectFrom('plan_commune').selectAll().where('plan_id', '=', plan.id).execute(),
-    loadProgressInputs(db, plan),
-    db
-      .selectFrom('allocation')
-      .select(['commune_id', 'criterion_id', 'source_id', 'amount'])
-      .where('plan_id', '=', plan.id)
-      .where('amount', '>', 0n)
-      .execute(),
-    db.selectFrom('funding_source').select(['id', 'needs_council_approval']).execute(),
-    db
-      .selectFrom('funding_cap')
-      .select(['source_id', 'amount', 'is_confirmed'])
-      .where('plan_id', '=', plan.id)
-      .execute(),
+  signal?.throwIfAborted();
+  const [communes, progress, allocations, sources, caps] = await allSettledOrThrow([
+    unlessAborted(db, signal, (d) =>
+      d.selectFrom('plan_commune').selectAll().where('plan_id', '=', plan.id).execute(),
+    ),
+    loadProgressInputs(db, plan, signal),
+    unlessAborted(db, signal, (d) =>
+      d
+        .selectFrom('allocation')
+        .select(['commune_id', 'criterion_id', 'source_id', 'amount'])
+        .where('plan_id', '=', plan.id)
+        .where('amount', '>', 0n)
+        .execute(),
+    ),
+    unlessAborted(db, signal, (d) =>
+      d.selectFrom('funding_source').select(['id', 'needs_council_approval']).execute(),
+    ),
+    unlessAborted(db, signal, (d) =>
+      d
+        .selectFrom('funding_cap')
+        .select(['source_id', 'amount', 'is_confirmed'])
+        .where('plan_id', '=', plan.id)
+        .execute(),
+    ),
   ]);
-  return analyzePlan({
+  await checkpoint(signal);
+  const analysis = analyzePlan({
     communes: communes.map((c) => ({
       id: c.commune_id,
       isTarget: c.is_target,
@@ -154,4 +179,7 @@ export async function analyzePlanFromDb(
     })),
     asOf,
   });
+  // GraphQL's walk over the result (one object per gap and warning) is the next long phase.
+  await checkpoint(signal);
+  return analysis;
 }

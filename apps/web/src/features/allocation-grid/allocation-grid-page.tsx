@@ -445,10 +445,19 @@ function AllocationGrid({
 
   // --- the analysis: loaded after the grid is on screen, refreshed when saves pause -------------------
   const analysisTimerRef = useRef<ReturnType<typeof setTimeout> | null>(null);
+  /**
+   * Aborted when this grid goes (another page, a large plan's region read): the server then stops
+   * an analysis nobody waits for instead of running it beside the next grid query.
+   */
+  const analysisAbortRef = useRef<AbortController | null>(null);
   const loadAnalysis = useMemo(
     () =>
       oneAtATime(async (isStale) => {
-        const data = await request(GridAnalysisDocument, { planId }, { locale: LOCALE_TAGS[ctx.locale] });
+        const data = await request(
+          GridAnalysisDocument,
+          { planId },
+          { locale: LOCALE_TAGS[ctx.locale], signal: analysisAbortRef.current?.signal },
+        );
         if (!data.plan || isStale()) return;
         const before = ctx.shortfalls;
         ctx.shortfalls = shortfallsOf(data.plan.analysis);
@@ -473,11 +482,14 @@ function AllocationGrid({
     }, ANALYSIS_REFETCH_DELAY_MS);
   }, [runAnalysis]);
   useEffect(() => {
+    const abort = new AbortController();
+    analysisAbortRef.current = abort;
     // After the first paint: the grid must not wait for the analysis.
     const frame = requestAnimationFrame(() => {
       analysisTimerRef.current = setTimeout(runAnalysis, 0);
     });
     return () => {
+      abort.abort();
       cancelAnimationFrame(frame);
       if (analysisTimerRef.current) clearTimeout(analysisTimerRef.current);
     };
