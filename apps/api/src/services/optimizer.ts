@@ -27,7 +27,7 @@ import {
   setAllocations,
 } from './allocations.ts';
 import { loadOptimizerData, type PlanOptimizerData } from './optimizer-input.ts';
-import type { WorkerMessage, WorkerRequest } from './optimizer-worker.ts';
+import type { WorkerData, WorkerMessage, WorkerRequest } from './optimizer-worker.ts';
 
 export const MAX_TIME_LIMIT_SECONDS = 300;
 export const DEFAULT_TIME_LIMIT_SECONDS = 30;
@@ -74,16 +74,39 @@ export function optimizerRunsStarted(): number {
 
 /** One loaded worker kept between runs, so a run does not pay for loading the solver. */
 let idleWorker: Worker | null = null;
+/** Workers not yet exited (running, idle or being terminated). */
+const liveWorkers = new Set<Worker>();
+
+/** How many optimizer worker threads are alive (tests check that none leak). */
+export function liveOptimizerWorkers(): number {
+  return liveWorkers.size;
+}
+
+/**
+ * Test hooks: make the worker thread block synchronously (as compiling or running HiGHS does) for
+ * this long before loading the solver (set before the worker is created) or before solving.
+ */
+export const optimizerTestHooks = { blockBeforeLoadMs: 0, blockBeforeSolveMs: 0 };
 
 function takeWorker(): Worker {
-  const worker = idleWorker ?? new Worker(new URL('./optimizer-worker-boot.mjs', import.meta.url));
+  let worker = idleWorker;
   idleWorker = null;
+  if (!worker) {
+    const created = new Worker(new URL('./optimizer-worker-boot.mjs', import.meta.url), {
+      workerData: { blockBeforeLoadMs: optimizerTestHooks.blockBeforeLoadMs } satisfies WorkerData,
+    });
+    liveWorkers.add(created);
+    // Never removed: an idle worker that dies (crash) must not be handed to the next run.
+    created.once('exit', () => {
+      liveWorkers.delete(created);
+      if (idleWorker === created) idleWorker = null;
+    });
+    worker = created;
+  }
   return worker;
 }
 
 function releaseWorker(worker: Worker): void {
-  // Only our listeners: Worker keeps internal ones (newListener/removeListener) for its port.
-  for (const event of ['message', 'error', 'exit'] as const) worker.removeAllListeners(event);
   if (idleWorker) {
     void worker.terminate();
     return;
@@ -164,22 +187,22 @@ export async function startOptimization(
     worker,
     done: Promise.resolve(),
   };
-  const finish = (state: JobState, failure: string | null = null) => {
-    if (job.state !== 'running') return;
-    job.state = state;
-    job.failure = failure;
-    job.finishedAt = new Date();
-    job.worker = null;
-  };
   job.done = new Promise<void>((resolve) => {
     const watchdog = setTimeout(
       () => {
-        finish('failed', 'watchdog');
-        void worker.terminate();
+        void stopJob(job, 'failed', 'watchdog');
       },
       timeLimitSeconds * 1000 + WATCHDOG_GRACE_MS,
     );
-    worker.on('message', (message: WorkerMessage) => {
+    // Removed one by one, never with removeAllListeners: terminate() waits on its own 'exit' listener.
+    const detach = () => {
+      clearTimeout(watchdog);
+      worker.off('message', onMessage).off('error', onError).off('exit', onExit);
+    };
+    const onMessage = (message: WorkerMessage) => {
+      // Stopped (cancel, watchdog) after the worker sent this: Node still delivers it while the
+      // thread exits. The result is dropped and the dying worker is not offered to the next run.
+      if (job.state !== 'running') return;
       if (message.kind === 'progress') {
         job.progress = { runningSeconds: message.runningSeconds, gap: message.gap };
         return;
@@ -191,36 +214,51 @@ export async function startOptimization(
         norm: null,
         cells: withVersions(data, message.result.cells),
       };
-      finish('done');
-      clearTimeout(watchdog);
+      finishJob(job, 'done');
+      detach();
       releaseWorker(worker);
       resolve();
-    });
-    worker.on('error', (error) => {
+    };
+    const onError = (error: Error) => {
       ctx.log.error('optimizer worker failed', { error: error.message, jobId: job.id });
-      finish('failed', error.message);
-    });
+      finishJob(job, 'failed', error.message);
+    };
     // Terminated (cancel, watchdog) or crashed: the run ends without a proposal.
-    worker.on('exit', () => {
-      clearTimeout(watchdog);
-      finish('failed', 'worker exited without a result');
+    const onExit = () => {
+      detach();
+      finishJob(job, 'failed', 'worker exited without a result');
       resolve();
-    });
-    worker.postMessage({ input: data.input, options: solveOptions } satisfies WorkerRequest);
+    };
+    worker.on('message', onMessage).on('error', onError).on('exit', onExit);
+    worker.postMessage({
+      input: data.input,
+      options: solveOptions,
+      blockBeforeSolveMs: optimizerTestHooks.blockBeforeSolveMs,
+    } satisfies WorkerRequest);
   });
   jobs.set(job.id, job);
   return job;
 }
 
+/** Ends a running job in `state` (first ending wins) and lets go of its worker. */
+function finishJob(job: OptimizationJob, state: JobState, failure: string | null = null): Worker | null {
+  if (job.state !== 'running') return null;
+  const { worker } = job;
+  job.state = state;
+  job.failure = failure;
+  job.finishedAt = new Date();
+  job.worker = null;
+  return worker;
+}
+
+/** Stops a running job: resolves once its worker thread has exited (terminate interrupts any step). */
+async function stopJob(job: OptimizationJob, state: JobState, failure: string | null = null): Promise<void> {
+  await finishJob(job, state, failure)?.terminate();
+}
+
 export async function cancelOptimization(jobId: string, planId: number): Promise<OptimizationJob> {
   const job = findJob(jobId, planId);
-  if (job.state === 'running') {
-    job.state = 'cancelled';
-    job.finishedAt = new Date();
-    const worker = job.worker;
-    job.worker = null;
-    await worker?.terminate();
-  }
+  await stopJob(job, 'cancelled');
   return job;
 }
 
