@@ -1514,7 +1514,7 @@ function AllocationGrid({
         <div className="grid-toolbar__group">
           <button
             type="button"
-            className="grid-toggle"
+            className="grid-toggle grid-toggle--undo"
             disabled={!canUndo(history)}
             onClick={() => runUndo('undo')}
             title={t('grid.undoHint')}
@@ -1523,7 +1523,7 @@ function AllocationGrid({
           </button>
           <button
             type="button"
-            className="grid-toggle"
+            className="grid-toggle grid-toggle--redo"
             disabled={!canRedo(history)}
             onClick={() => runUndo('redo')}
             title={t('grid.redoHint')}
