@@ -582,6 +582,13 @@ describe('idempotency keys', () => {
         fragment F on Mutation { ... on Mutation { cancelOptimization(planId: 1, optimizationId: 2) { id } } }`),
     ).toBe(true);
     expect(lookupFirst('query M { optimization(id: 1) { id } }')).toBeNull();
+    // An answer with a secret is never stored, also beside another field.
+    const request = idempotencyKeyFor('k', {
+      query:
+        'mutation M { setAllocations(input: $i) { __typename } t: createApiToken(input: $t) { __typename } }',
+      operationName: 'M',
+    });
+    expect(request).toMatchObject({ lookupFirst: true, replayable: false });
   });
 
   it('refuses the same key for a different request', async () => {
