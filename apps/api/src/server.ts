@@ -392,11 +392,14 @@ export function createApp(options: AppOptions): App {
         headersOfRun = response.headers;
         return { status: response.status, body: response.body };
       },
-      { lookupFirst: idempotent.lookupFirst },
+      { lookupFirst: idempotent.lookupFirst, replayable: idempotent.replayable },
     );
     if (outcome.kind === 'reused') {
       const code = 'IDEMPOTENCY_KEY_REUSED';
       sendHttpError(res, 422, baseHeaders, { code, message: localizeError({ code }, locale) });
+    } else if (outcome.kind === 'notReplayable') {
+      const code = 'IDEMPOTENCY_SECRET_NOT_REPLAYABLE';
+      sendHttpError(res, 409, baseHeaders, { code, message: localizeError({ code }, locale) });
     } else if (outcome.kind === 'replayed') {
       // The stored answer is replayed byte for byte, in the language of the first call.
       res.writeHead(outcome.response.status, {
@@ -407,7 +410,9 @@ export function createApp(options: AppOptions): App {
       });
       res.end(outcome.response.body);
     } else {
-      res.writeHead(outcome.response.status, headersOfRun);
+      // A rolled-back run's cookie would name a session that was never stored (or clear a live one).
+      const { 'Set-Cookie': _rolledBack, ...withoutCookies } = headersOfRun;
+      res.writeHead(outcome.response.status, outcome.committed ? headersOfRun : withoutCookies);
       res.end(outcome.response.body);
     }
   }

@@ -219,6 +219,17 @@ const scenarios: Record<ErrorCode, () => Promise<{ code: string; message: string
     const e = second.errors?.[0];
     return { code: String(e?.extensions?.['code']), message: String(e?.message) };
   },
+  IDEMPOTENCY_SECRET_NOT_REPLAYABLE: async () => {
+    // A sign-in's answer (its session cookie) is not kept, so its retry cannot be answered.
+    const login = `mutation($l: String!, $p: String!) { login(login: $l, password: $p) { __typename } }`;
+    const vars = { l: DEMO_USERS.viewer.username, p: DEMO_USERS.viewer.password };
+    const headers = { 'idempotency-key': `secret-${Math.random()}` };
+    await app.gql(login, vars, { as: null, headers });
+    const retry = await app.gql(login, vars, { as: null, headers });
+    expect(retry.status).toBe(409);
+    const e = retry.errors?.[0];
+    return { code: String(e?.extensions?.['code']), message: String(e?.message) };
+  },
   SUBSCRIPTION_OVER_HTTP: async () => {
     const result = await app.gql(`subscription($id: ID!) { planChanged(planId: $id) { __typename } }`, {
       id: ids.plan,

@@ -1,9 +1,14 @@
 // Every mutation over HTTP: the change, its audit row, and that rejected input changes nothing.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { idempotencyKeyFor, MUTATIONS_WITH_OUTSIDE_EFFECTS } from '../src/http/idempotency.ts';
+import { hashSecret } from '../src/auth/secrets.ts';
+import {
+  idempotencyKeyFor,
+  MUTATIONS_NOT_REPLAYABLE,
+  MUTATIONS_WITH_OUTSIDE_EFFECTS,
+} from '../src/http/idempotency.ts';
 import { schema } from '../src/schema/index.ts';
 import { sessionHeaders } from './auth-session.ts';
-import { startTestApp, type TestApp } from './harness.ts';
+import { DEMO_USERS, startTestApp, TEST_ADMIN, type TestApp } from './harness.ts';
 
 let app: TestApp;
 const ids: Record<string, string> = {};
@@ -469,9 +474,8 @@ describe('idempotency keys', () => {
    * optimizer.test.ts show what that buys).
    */
   const DATABASE_ONLY = [
-    // Session cookies (set or cleared) travel in the answer, not beside it: a replay carries none,
-    // and a rolled-back session row authenticates nothing. Users and tokens are rows; a token's
-    // secret leaves only in the answer.
+    // A rolled-back session row authenticates nothing; users and tokens are rows. The answers of
+    // login and createApiToken carry a secret: they are never stored (MUTATIONS_NOT_REPLAYABLE).
     ...['login', 'logout', 'changePassword', 'revokeSession', 'createUser', 'updateUser'],
     ...['createApiToken', 'revokeApiToken'],
     // Uploads (multipart) never go through the idempotency store.
@@ -487,6 +491,85 @@ describe('idempotency keys', () => {
     const mutations = Object.keys(schema.getMutationType()!.getFields()).sort();
     const classified = [...DATABASE_ONLY, ...MUTATIONS_WITH_OUTSIDE_EFFECTS].sort();
     expect(classified).toEqual(mutations);
+    for (const name of MUTATIONS_NOT_REPLAYABLE) expect(mutations).toContain(name);
+  });
+
+  describe('answers carrying a secret', () => {
+    const LOGIN = `mutation($l: String!, $p: String!) { login(login: $l, password: $p) { __typename } }`;
+    const CREATE_TOKEN = `mutation($i: CreateApiTokenInput!) { createApiToken(input: $i) {
+      __typename ... on CreateApiTokenPayload { secret token { id } } ... on Error { code } } }`;
+    const viewer = { l: DEMO_USERS.viewer.username, p: DEMO_USERS.viewer.password };
+    const send = (key: string, query: string, variables: Record<string, unknown>, auth = sessionHeaders()) =>
+      fetch(`${app.url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'accept-language': 'en',
+          'idempotency-key': key,
+          ...auth,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+    const storedText = async () =>
+      JSON.stringify(await app.db.selectFrom('idempotency_key').selectAll().execute());
+    const count = async (table: 'api_token' | 'user_session') =>
+      Number(
+        (
+          await app.db
+            .selectFrom(table)
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    async function expectNotReplayable(response: Response) {
+      expect(response.status).toBe(409);
+      expect(response.headers.get('set-cookie')).toBeNull();
+      const body = (await response.json()) as any;
+      expect(body.errors[0].extensions.code).toBe('IDEMPOTENCY_SECRET_NOT_REPLAYABLE');
+      expect(body.errors[0].message).toMatch(/new key/);
+    }
+
+    it('createApiToken: the secret is answered once, never stored; a retry is refused, not a second token', async () => {
+      const variables = { i: { name: 'Cổng thử lại', access: 'READ', districtId: ids.district } };
+      const first = await send('token-1', CREATE_TOKEN, variables);
+      const { secret } = ((await first.json()) as any).data.createApiToken;
+      expect(secret).toMatch(/.{20,}/);
+      const stored = await storedText();
+      expect(stored).not.toContain(secret);
+      expect(stored).not.toContain(hashSecret(secret));
+      const tokens = await count('api_token');
+      await expectNotReplayable(await send('token-1', CREATE_TOKEN, variables));
+      expect(await count('api_token')).toBe(tokens);
+    });
+
+    it('login: the cookie is set once, its secret never stored; a retry is refused and opens no session', async () => {
+      const first = await send('login-1', LOGIN, viewer, {});
+      const cookie = first.headers.get('set-cookie');
+      const secret = cookie?.split(';')[0]?.split('=')[1];
+      expect(secret).toMatch(/.{20,}/);
+      const stored = await storedText();
+      expect(stored).not.toContain(secret);
+      expect(stored).not.toContain(hashSecret(secret!));
+      const sessions = await count('user_session');
+      await expectNotReplayable(await send('login-1', LOGIN, viewer, {}));
+      expect(await count('user_session')).toBe(sessions);
+    });
+
+    it('login rolled back by a failing field sets no cookie and leaves no session', async () => {
+      // The plan's analysis fails on a bad quarter: a top-level error, so the request is undone.
+      const query = `mutation($l: String!, $p: String!, $u: UpdatePlanInput!) {
+        login(login: $l, password: $p) { __typename }
+        updatePlan(input: $u) { ... on PlanPayload { plan { analysis(asOf: "Q9") { __typename } } } } }`;
+      const admin = { l: TEST_ADMIN.username, p: TEST_ADMIN.password };
+      const sessions = await count('user_session');
+      const variables = { ...admin, u: { planId: ids.plan, note: 'không lưu' } };
+      const response = await send('login-2', query, variables, {});
+      const body = (await response.json()) as any;
+      expect(body.data).toBeNull();
+      expect(body.errors[0].extensions.code).toBe('INVALID_QUARTER');
+      expect(response.headers.get('set-cookie')).toBeNull();
+      expect(await count('user_session')).toBe(sessions);
+    });
   });
 
   it('looks the key up first when any root field has outside effects, through aliases and fragments', () => {
@@ -499,6 +582,13 @@ describe('idempotency keys', () => {
         fragment F on Mutation { ... on Mutation { cancelOptimization(planId: 1, optimizationId: 2) { id } } }`),
     ).toBe(true);
     expect(lookupFirst('query M { optimization(id: 1) { id } }')).toBeNull();
+    // An answer with a secret is never stored, also beside another field.
+    const request = idempotencyKeyFor('k', {
+      query:
+        'mutation M { setAllocations(input: $i) { __typename } t: createApiToken(input: $t) { __typename } }',
+      operationName: 'M',
+    });
+    expect(request).toMatchObject({ lookupFirst: true, replayable: false });
   });
 
   it('refuses the same key for a different request', async () => {

@@ -31,6 +31,7 @@ export const ERROR_CODES = [
   'BATCH_REJECTED',
   'VERSION_CONFLICT',
   'IDEMPOTENCY_KEY_REUSED',
+  'IDEMPOTENCY_SECRET_NOT_REPLAYABLE',
   'SUBSCRIPTION_OVER_HTTP',
   'INVALID_PERIOD',
   'INVALID_SCOPE',
@@ -226,6 +227,12 @@ export const ERROR_MESSAGES: Record<ErrorCode, { vi: Message; en: Message }> = {
   IDEMPOTENCY_KEY_REUSED: {
     vi: () => 'Khóa chống gửi trùng (Idempotency-Key) đã được dùng cho một yêu cầu khác',
     en: () => 'This Idempotency-Key was already used for a different request',
+  },
+  IDEMPOTENCY_SECRET_NOT_REPLAYABLE: {
+    vi: () =>
+      'Yêu cầu với khóa chống gửi trùng (Idempotency-Key) này đã được thực hiện; kết quả chứa bí mật (phiên đăng nhập hoặc mã truy cập API) chỉ hiện một lần nên không được lưu. Đăng nhập lại, hoặc xem danh sách mã truy cập (apiTokens) và thu hồi mã không dùng được, rồi gửi lại với khóa mới',
+    en: () =>
+      'The request with this Idempotency-Key was already run; its answer carried a secret (a session or an API token) that is shown only once and is not kept. Sign in again, or list your tokens (apiTokens) and revoke the one you cannot use, then send the request with a new key',
   },
   SUBSCRIPTION_OVER_HTTP: {
     vi: () =>

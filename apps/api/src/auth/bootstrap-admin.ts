@@ -1,7 +1,7 @@
 // First start: make sure someone can sign in. Creates the `admin` account when no admin exists,
 // with NTM_ADMIN_PASSWORD, or else a random password printed once (it is never stored in clear).
 import { randomUUID } from 'node:crypto';
-import type { Database } from '@ntm/db';
+import { type Database, inTransaction } from '@ntm/db';
 import type { Kysely } from 'kysely';
 import { recordAudit } from '../services/audit.ts';
 import { assertStrongPassword, hashPassword } from './passwords.ts';
@@ -22,7 +22,7 @@ export async function ensureAdmin(
   if (password !== undefined) assertStrongPassword(password, 'NTM_ADMIN_PASSWORD');
   const chosen = password ?? newSecret().slice(0, 20);
   const passwordHash = await hashPassword(chosen);
-  await db.transaction().execute(async (trx) => {
+  await inTransaction(db, async (trx) => {
     const user = await trx
       .insertInto('app_user')
       .values({

@@ -5,6 +5,7 @@
 // every one) saves that round trip, and a retry runs once more, is rolled back and gets the
 // stored answer. That rollback only undoes database writes: the few mutations with effects outside
 // the transaction (MUTATIONS_WITH_OUTSIDE_EFFECTS) look the key up first and never run for a retry.
+// Answers carrying a secret (MUTATIONS_NOT_REPLAYABLE) are never stored: only that they ran.
 import { createHash } from 'node:crypto';
 import { type Database, PREPARED_STATEMENT, trackAfterCommit } from '@ntm/db';
 import { type DocumentNode, getOperationAST, Kind, parse, type SelectionSetNode } from 'graphql';
@@ -36,14 +37,28 @@ export const MUTATIONS_WITH_OUTSIDE_EFFECTS: ReadonlySet<string> = new Set([
   'cancelOptimization',
 ]);
 
+/**
+ * Root mutation fields whose answer carries a secret shown only once: the session secret (in its
+ * Set-Cookie) of login, an API token's secret in createApiToken's answer. Keeping the answer would
+ * keep the secret in idempotency_key for 48 h, and replaying the body without its cookie would
+ * tell a client it is signed in when it is not. So a request naming one stores only that it ran
+ * (never its answer): a retry with the same key is told so (IDEMPOTENCY_SECRET_NOT_REPLAYABLE,
+ * HTTP 409) instead of silently making a second session or token, and it looks its key up first
+ * so it does not even run again. Clearing a cookie (logout, revokeSession) is no secret: a replay
+ * without it leaves a cookie whose session is already revoked.
+ */
+export const MUTATIONS_NOT_REPLAYABLE: ReadonlySet<string> = new Set(['login', 'createApiToken']);
+
 interface MutationInfo {
   /** The operation is a mutation: it may ask for idempotency. */
   isMutation: boolean;
   /** It names a root field of MUTATIONS_WITH_OUTSIDE_EFFECTS. */
   hasOutsideEffects: boolean;
+  /** It names a root field of MUTATIONS_NOT_REPLAYABLE. */
+  notReplayable: boolean;
 }
 
-const NOT_A_MUTATION: MutationInfo = { isMutation: false, hasOutsideEffects: false };
+const NOT_A_MUTATION: MutationInfo = { isMutation: false, hasOutsideEffects: false, notReplayable: false };
 
 /** Clients send the same few documents again and again: parse each once (bounded, cleared when full). */
 const MAX_CACHED_DOCUMENTS = 500;
@@ -58,10 +73,12 @@ function mutationInfo(query: string, operationName: string | undefined): Mutatio
     const document = parse(query);
     const operation = getOperationAST(document, operationName);
     if (operation?.operation === 'mutation') {
-      const hasOutsideEffects = rootFieldNames(document, operation.selectionSet).some((name) =>
-        MUTATIONS_WITH_OUTSIDE_EFFECTS.has(name),
-      );
-      result = { isMutation: true, hasOutsideEffects };
+      const names = rootFieldNames(document, operation.selectionSet);
+      result = {
+        isMutation: true,
+        hasOutsideEffects: names.some((name) => MUTATIONS_WITH_OUTSIDE_EFFECTS.has(name)),
+        notReplayable: names.some((name) => MUTATIONS_NOT_REPLAYABLE.has(name)),
+      };
     }
   } catch {
     // Apollo answers the syntax error itself.
@@ -96,8 +113,10 @@ function rootFieldNames(
 
 export interface IdempotentRequest {
   key: string;
-  /** Look the key up before running: see MUTATIONS_WITH_OUTSIDE_EFFECTS. */
+  /** Look the key up before running: see MUTATIONS_WITH_OUTSIDE_EFFECTS and MUTATIONS_NOT_REPLAYABLE. */
   lookupFirst: boolean;
+  /** Store the answer for a retry; else only that the request ran: see MUTATIONS_NOT_REPLAYABLE. */
+  replayable: boolean;
 }
 
 /** The key when this request is a mutation that asked for idempotency, else null. */
@@ -110,7 +129,12 @@ export function idempotencyKeyFor(
   const { query, operationName } = body as { query?: unknown; operationName?: unknown };
   if (typeof query !== 'string') return null;
   const info = mutationInfo(query, typeof operationName === 'string' ? operationName : undefined);
-  return info.isMutation ? { key, lookupFirst: info.hasOutsideEffects } : null;
+  if (!info.isMutation) return null;
+  return {
+    key,
+    lookupFirst: info.hasOutsideEffects || info.notReplayable,
+    replayable: !info.notReplayable,
+  };
 }
 
 export function hashRequest(body: unknown): string {
@@ -147,7 +171,13 @@ function hasTopLevelErrors(body: string): boolean {
 export type IdempotentOutcome =
   | { kind: 'replayed'; response: StoredResponse }
   | { kind: 'reused' }
-  | { kind: 'executed'; response: StoredResponse };
+  /** The request ran before, but its answer was not kept (MUTATIONS_NOT_REPLAYABLE). */
+  | { kind: 'notReplayable' }
+  /** `committed` false: the run was rolled back (its cookies must not be sent). */
+  | { kind: 'executed'; response: StoredResponse; committed: boolean };
+
+/** What is stored instead of an answer that must not be kept (no part of it, secret or not). */
+const NOT_REPLAYABLE_MARKER = { notReplayable: true } as const;
 
 type Identity = { actor: string; key: string; requestHash: string };
 
@@ -155,7 +185,7 @@ export async function runIdempotent(
   db: Kysely<Database>,
   identity: Identity,
   execute: (trx: Kysely<Database>) => Promise<StoredResponse>,
-  options: { lookupFirst: boolean },
+  options: { lookupFirst: boolean; replayable: boolean },
 ): Promise<IdempotentOutcome> {
   const trx = await db.startTransaction().execute();
   const committed = trackAfterCommit(trx, db);
@@ -178,7 +208,7 @@ export async function runIdempotent(
     // A request GraphQL refused before running anything (status ≠ 200) is not a result to keep.
     if (response.status !== 200) {
       await trx.rollback().execute();
-      return (await findStored(db, identity)) ?? { kind: 'executed', response };
+      return (await findStored(db, identity)) ?? { kind: 'executed', response, committed: false };
     }
     // A resolver failed: undo the whole request (so a retry with the same key can succeed) and say
     // so, rather than report fields as done that were just rolled back. A retry whose second run
@@ -191,15 +221,16 @@ export async function runIdempotent(
       return {
         kind: 'executed',
         response: { status: response.status, body: JSON.stringify({ errors, data: null }) },
+        committed: false,
       };
     }
     await sql`${sql.raw(PREPARED_STATEMENT)}
       insert into idempotency_key (actor, key, operation, request_hash, result)
       values (${identity.actor}, ${identity.key}, ${REQUEST_OPERATION}, ${identity.requestHash},
-              ${JSON.stringify(response)}::jsonb)`.execute(trx);
+              ${JSON.stringify(options.replayable ? response : NOT_REPLAYABLE_MARKER)}::jsonb)`.execute(trx);
     await trx.commit().execute();
     committed();
-    return { kind: 'executed', response };
+    return { kind: 'executed', response, committed: true };
   } catch (error) {
     await trx
       .rollback()
@@ -233,7 +264,9 @@ async function findStored(db: Kysely<Database>, identity: Identity): Promise<Ide
     .executeTakeFirst();
   if (!row) return null;
   if (row.request_hash !== identity.requestHash) return { kind: 'reused' };
-  return { kind: 'replayed', response: row.result as unknown as StoredResponse };
+  const result = row.result as unknown as StoredResponse | typeof NOT_REPLAYABLE_MARKER;
+  if ('notReplayable' in result) return { kind: 'notReplayable' };
+  return { kind: 'replayed', response: result };
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,5 +1,13 @@
 // Accounts, sessions and API tokens: sign in and out, passwords, integrator tokens.
-import type { ApiToken, AppUser, Database, TokenAccess, UserRole, UserSession } from '@ntm/db';
+import {
+  type ApiToken,
+  type AppUser,
+  type Database,
+  inTransaction,
+  type TokenAccess,
+  type UserRole,
+  type UserSession,
+} from '@ntm/db';
 import { DomainError } from '@ntm/domain';
 import { type Kysely, sql } from 'kysely';
 import { assertStrongPassword, decoyPasswordHash, hashPassword, verifyPassword } from '../auth/passwords.ts';
@@ -123,7 +131,7 @@ export async function changePassword(
   }
   assertStrongPassword(input.newPassword, 'newPassword');
   const passwordHash = await hashPassword(input.newPassword);
-  await ctx.db.transaction().execute(async (trx) => {
+  await inTransaction(ctx.db, async (trx) => {
     const updated = await trx
       .updateTable('app_user')
       .set({ password_hash: passwordHash, password_changed_at: sql`now()` })
@@ -164,7 +172,7 @@ export function listSessions(ctx: Context): Promise<UserSession[]> {
 /** Ends one of the caller's sessions (an admin may end anyone's). */
 export async function revokeSession(ctx: Context, sessionId: number): Promise<UserSession> {
   const principal = requirePrincipal(ctx);
-  const session = await ctx.db.transaction().execute(async (trx) => {
+  const session = await inTransaction(ctx.db, async (trx) => {
     let query = trx.selectFrom('user_session').selectAll().where('id', '=', sessionId).forUpdate();
     if (principal.role !== 'admin') query = query.where('user_id', '=', principal.id);
     const before = await query.executeTakeFirst();
@@ -211,7 +219,7 @@ export async function createUser(ctx: Context, input: NewUserInput): Promise<App
   await assertScopeExists(ctx.db, input);
   const email = input.email?.trim().toLowerCase() || null;
   const passwordHash = await hashPassword(input.password);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const taken = await trx
       .selectFrom('app_user')
       .select('id')
@@ -266,7 +274,7 @@ export async function updateUser(ctx: Context, userId: number, changes: UserChan
   const displayName = changes.displayName?.trim();
   if (changes.displayName !== undefined && !displayName)
     throw new DomainError('INVALID_NAME', { field: 'displayName' });
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     const before = await trx
       .selectFrom('app_user')
       .selectAll()
@@ -452,7 +460,7 @@ export async function createApiToken(
       : new DomainError('UNKNOWN_PROVINCE', { field: 'provinceId' });
   }
   const secret = newSecret(TOKEN_PREFIX);
-  const token = await ctx.db.transaction().execute(async (trx) => {
+  const token = await inTransaction(ctx.db, async (trx) => {
     const created = await trx
       .insertInto('api_token')
       .values({
@@ -491,7 +499,7 @@ export function listApiTokens(ctx: Context): Promise<ApiToken[]> {
 
 export async function revokeApiToken(ctx: Context, tokenId: number): Promise<ApiToken> {
   const principal = requirePrincipal(ctx);
-  return ctx.db.transaction().execute(async (trx) => {
+  return inTransaction(ctx.db, async (trx) => {
     let query = trx.selectFrom('api_token').selectAll().where('id', '=', tokenId).forUpdate();
     if (principal.role !== 'admin') query = query.where('created_by', '=', principal.id);
     const before = await query.executeTakeFirst();
