@@ -402,6 +402,22 @@ describe('plans', () => {
     expect(BigInt(analysis.totals.shortfall)).toBe(shortfallSum);
   });
 
+  it('lists the first spread-thin warnings on request and counts them all', async () => {
+    const query = `query($id: ID!, $first: Int) { plan(id: $id) { analysis {
+      all: spreadThin { kind communeId criterionId amount }
+      first: spreadThin(first: $first) { kind communeId criterionId amount }
+      spreadThinCount } } }`;
+    const { analysis } = (await app.ok(query, { id: planId, first: 2 })).plan;
+    expect(analysis.all.length).toBeGreaterThan(2);
+    expect(analysis.first).toEqual(analysis.all.slice(0, 2));
+    expect(analysis.spreadThinCount).toBe(analysis.all.length);
+    expect((await app.ok(query, { id: planId, first: 0 })).plan.analysis.first).toEqual([]);
+
+    const negative = await app.gql(query, { id: planId, first: -1 });
+    expect(negative.errors?.[0]?.extensions?.['code']).toBe('INVALID_INPUT');
+    expect(negative.errors?.[0]?.message).toContain('first');
+  });
+
   it('resolves every node type through node(id) and returns null for unknown ids', async () => {
     const data = await app.ok(
       `query($id: ID!) { plan(id: $id) { id criteriaSet { id criteria { id } } province { id } district { id }

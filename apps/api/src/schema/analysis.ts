@@ -65,7 +65,21 @@ builder.objectType(AnalysisRef, {
       type: [SourceCommitmentRef],
       resolve: (a) => a.sources,
     }),
-    spreadThin: t.field({ type: [SpreadThinRef], resolve: (a) => a.warnings }),
+    spreadThin: t.field({
+      type: [SpreadThinRef],
+      description:
+        'Money on criteria already met, on communes not targeted, or in slivers; by commune, then criterion. A plan of thousands of communes can have tens of thousands: `first` takes the first ones.',
+      args: { first: t.arg.int({ required: false, description: 'At most this many (0 or more).' }) },
+      resolve: (a, args) => {
+        if (args.first == null) return a.warnings;
+        if (args.first < 0) throw new DomainError('INVALID_INPUT', { field: 'first' });
+        return a.warnings.slice(0, args.first);
+      },
+    }),
+    spreadThinCount: t.int({
+      description: 'How many spread-thin warnings there are in all (with `spreadThin(first:)`).',
+      resolve: (a) => a.warnings.length,
+    }),
     totals: t.field({ type: AnalysisTotalsRef, resolve: (a) => a.totals }),
   }),
 });

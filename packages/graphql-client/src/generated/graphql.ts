@@ -433,7 +433,7 @@ export type TargetOutcomeStatus =
   /** The proposal funds every unmet criterion. */
   | 'REACHED';
 
-export type GridAnalysisFragment = { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> };
+export type GridAnalysisFragment = { spreadThinCount: number, totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> };
 
 export type GridPlanSummaryFragment = { id: string, revision: number, status: PlanStatus, fundingCaps: Array<{ amount: string, isConfirmed: boolean, source: { id: string } }> };
 
@@ -442,7 +442,7 @@ export type GridAnalysisQueryVariables = Exact<{
 }>;
 
 
-export type GridAnalysisQuery = { plan: { id: string, revision: number, analysis: { totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } | null };
+export type GridAnalysisQuery = { plan: { id: string, revision: number, analysis: { spreadThinCount: number, totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> } } | null };
 
 export type GridTotalsFieldsFragment = { communeIds: Array<string>, criterionIds: Array<string>, sourceIds: Array<string>, byCriterion: { communeIndex: number[], axisIndex: number[], amounts: string[] }, bySource: { communeIndex: number[], axisIndex: number[], amounts: string[] } };
 
@@ -920,7 +920,7 @@ export const GridAnalysisFragmentDoc = new TypedDocumentString(`
     isConfirmed
     status
   }
-  spreadThin {
+  spreadThin(first: 30) {
     kind
     amount
     communeId
@@ -929,6 +929,7 @@ export const GridAnalysisFragmentDoc = new TypedDocumentString(`
     }
     criterionId
   }
+  spreadThinCount
 }
     `, {"fragmentName":"GridAnalysis"}) as unknown as TypedDocumentString<GridAnalysisFragment, unknown>;
 export const GridPlanSummaryFragmentDoc = new TypedDocumentString(`
@@ -1219,7 +1220,7 @@ export const GridAnalysisDocument = new TypedDocumentString(`
     isConfirmed
     status
   }
-  spreadThin {
+  spreadThin(first: 30) {
     kind
     amount
     communeId
@@ -1228,6 +1229,7 @@ export const GridAnalysisDocument = new TypedDocumentString(`
     }
     criterionId
   }
+  spreadThinCount
 }`) as unknown as TypedDocumentString<GridAnalysisQuery, GridAnalysisQueryVariables>;
 export const AllocationGridDocument = new TypedDocumentString(`
     query AllocationGrid($planId: ID!, $totalsOnly: Boolean!, $withSums: Boolean!, $communeIds: [ID!]) {

@@ -184,12 +184,12 @@ function AnalysisBody({
       </section>
 
       <section aria-labelledby="analysis-thin">
-        <h3 id="analysis-thin">{t('analysis.thin.heading', { count: analysis.spreadThin.length })}</h3>
-        {analysis.spreadThin.length === 0 ? (
+        <h3 id="analysis-thin">{t('analysis.thin.heading', { count: analysis.spreadThinCount })}</h3>
+        {analysis.spreadThinCount === 0 ? (
           <p className="analysis-empty">{t('analysis.thin.none')}</p>
         ) : (
           <ul className="analysis-list">
-            {analysis.spreadThin.slice(0, 30).map((warning, index) => (
+            {analysis.spreadThin.map((warning, index) => (
               // A commune may have several warnings of one kind: the index keeps keys unique.
               <li key={`${warning.communeId}-${warning.criterionId ?? ''}-${warning.kind}-${index}`}>
                 <button
@@ -212,9 +212,9 @@ function AnalysisBody({
                 </button>
               </li>
             ))}
-            {analysis.spreadThin.length > 30 && (
+            {analysis.spreadThinCount > analysis.spreadThin.length && (
               <li className="analysis-empty">
-                {t('analysis.andMore', { count: analysis.spreadThin.length - 30 })}
+                {t('analysis.andMore', { count: analysis.spreadThinCount - analysis.spreadThin.length })}
               </li>
             )}
           </ul>
