@@ -725,4 +725,5 @@ export const en: Messages = {
   'users.editLabel': 'Edit account {username}',
   'users.save': 'Save changes',
   'users.saved': 'Account {username} saved.',
+  'account.password.wrongCurrent': 'The current password is wrong.',
 };

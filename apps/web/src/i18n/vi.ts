@@ -727,6 +727,7 @@ export const vi = {
   'users.editLabel': 'Sửa tài khoản {username}',
   'users.save': 'Lưu thay đổi',
   'users.saved': 'Đã lưu tài khoản {username}.',
+  'account.password.wrongCurrent': 'Mật khẩu hiện tại không đúng.',
 } as const;
 
 export type MessageKey = keyof typeof vi;

@@ -41,6 +41,8 @@ function PasswordSection({ onChanged }: { onChanged: () => void }) {
           (data) => data.changePassword,
         ),
       'DonePayload',
+      // The API's INVALID_CREDENTIALS speaks of "user name or password": here only one was typed.
+      (code) => (code === 'INVALID_CREDENTIALS' ? t('account.password.wrongCurrent') : undefined),
     );
     if (!result) return;
     setCurrent('');
@@ -53,13 +55,18 @@ function PasswordSection({ onChanged }: { onChanged: () => void }) {
   return (
     <section className="accounts-section" aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('account.password.heading')}</h2>
-      <form className="accounts-form" onSubmit={submit} aria-describedby={`${id}-hint`}>
+      <form
+        className="accounts-form"
+        onSubmit={submit}
+        aria-labelledby={`${id}-heading`}
+        aria-describedby={`${id}-hint`}
+      >
         <p id={`${id}-hint`} className="accounts-form__note">
           {t('account.password.hint', { min: MIN_PASSWORD_LENGTH })}
         </p>
         <div className="accounts-form__fields">
-          <label htmlFor={`${id}-current`}>
-            {t('account.password.current')}
+          <div className="accounts-field">
+            <label htmlFor={`${id}-current`}>{t('account.password.current')}</label>
             <input
               id={`${id}-current`}
               type="password"
@@ -68,9 +75,9 @@ function PasswordSection({ onChanged }: { onChanged: () => void }) {
               value={current}
               onChange={(event) => setCurrent(event.target.value)}
             />
-          </label>
-          <label htmlFor={`${id}-new`}>
-            {t('account.password.new')}
+          </div>
+          <div className="accounts-field">
+            <label htmlFor={`${id}-new`}>{t('account.password.new')}</label>
             <input
               id={`${id}-new`}
               type="password"
@@ -80,9 +87,9 @@ function PasswordSection({ onChanged }: { onChanged: () => void }) {
               value={next}
               onChange={(event) => setNext(event.target.value)}
             />
-          </label>
-          <label htmlFor={`${id}-repeat`}>
-            {t('account.password.repeat')}
+          </div>
+          <div className="accounts-field">
+            <label htmlFor={`${id}-repeat`}>{t('account.password.repeat')}</label>
             <input
               id={`${id}-repeat`}
               type="password"
@@ -91,7 +98,7 @@ function PasswordSection({ onChanged }: { onChanged: () => void }) {
               value={repeat}
               onChange={(event) => setRepeat(event.target.value)}
             />
-          </label>
+          </div>
           <button type="submit" className="button" disabled={busy}>
             {t('account.password.submit')}
           </button>

@@ -29,8 +29,8 @@ function CommuneSelect({
   const { state } = useQuery(DistrictCommunesDocument, { districtId });
   const communes = state.status === 'ready' ? state.data.communes.edges.map((edge) => edge.node) : [];
   return (
-    <label htmlFor={id}>
-      {t('accounts.scope.commune')}
+    <div className="accounts-field">
+      <label htmlFor={id}>{t('accounts.scope.commune')}</label>
       <select id={id} required value={value} onChange={(event) => onChange(event.target.value)}>
         <option value="">
           {state.status === 'loading' ? t('session.loading') : t('accounts.scope.choose')}
@@ -41,7 +41,7 @@ function CommuneSelect({
           </option>
         ))}
       </select>
-    </label>
+    </div>
   );
 }
 
@@ -69,8 +69,8 @@ export function ScopePicker({
     <fieldset className="accounts-scope">
       <legend>{t('accounts.scope.legend')}</legend>
       {levels.length > 1 && (
-        <label htmlFor={`${idPrefix}-level`}>
-          {t('accounts.scope.level')}
+        <div className="accounts-field">
+          <label htmlFor={`${idPrefix}-level`}>{t('accounts.scope.level')}</label>
           <select
             id={`${idPrefix}-level`}
             value={level}
@@ -82,10 +82,10 @@ export function ScopePicker({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
-      <label htmlFor={`${idPrefix}-province`}>
-        {t('accounts.scope.province')}
+      <div className="accounts-field">
+        <label htmlFor={`${idPrefix}-province`}>{t('accounts.scope.province')}</label>
         <select
           id={`${idPrefix}-province`}
           required
@@ -101,10 +101,10 @@ export function ScopePicker({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       {level !== 'province' && (
-        <label htmlFor={`${idPrefix}-district`}>
-          {t('accounts.scope.district')}
+        <div className="accounts-field">
+          <label htmlFor={`${idPrefix}-district`}>{t('accounts.scope.district')}</label>
           <select
             id={`${idPrefix}-district`}
             required
@@ -119,7 +119,7 @@ export function ScopePicker({
               </option>
             ))}
           </select>
-        </label>
+        </div>
       )}
       {level === 'commune' && draft.districtId && (
         <CommuneSelect

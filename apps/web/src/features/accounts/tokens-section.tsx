@@ -122,8 +122,8 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
     <form className="accounts-form" onSubmit={submit} aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('account.tokens.create')}</h3>
       <div className="accounts-form__fields">
-        <label htmlFor={`${id}-name`}>
-          {t('account.tokens.name')}
+        <div className="accounts-field">
+          <label htmlFor={`${id}-name`}>{t('account.tokens.name')}</label>
           <input
             id={`${id}-name`}
             required
@@ -132,9 +132,9 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
             placeholder={t('account.tokens.namePlaceholder')}
             onChange={(event) => setName(event.target.value)}
           />
-        </label>
-        <label htmlFor={`${id}-access`}>
-          {t('account.tokens.access')}
+        </div>
+        <div className="accounts-field">
+          <label htmlFor={`${id}-access`}>{t('account.tokens.access')}</label>
           <select
             id={`${id}-access`}
             value={access}
@@ -146,9 +146,9 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
               </option>
             ))}
           </select>
-        </label>
-        <label htmlFor={`${id}-days`}>
-          {t('account.tokens.lifetime')}
+        </div>
+        <div className="accounts-field">
+          <label htmlFor={`${id}-days`}>{t('account.tokens.lifetime')}</label>
           <select id={`${id}-days`} value={days} onChange={(event) => setDays(Number(event.target.value))}>
             {TOKEN_LIFETIMES.map((value) => (
               <option key={value} value={value}>
@@ -156,7 +156,7 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
               </option>
             ))}
           </select>
-        </label>
+        </div>
         {!isAdmin && (
           <p className="accounts-form__note">
             {t('account.tokens.ownScope', { place: scopeName(me) ?? '—' })}

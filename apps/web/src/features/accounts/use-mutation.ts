@@ -14,15 +14,23 @@ export function useMutation() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
-  /** The payload when it is of type `ok`; otherwise null, with `error` set. */
+  /**
+   * The payload when it is of type `ok`; otherwise null, with `error` set — `explain` may word a
+   * code better for this form than the API's general message.
+   */
   const run = useCallback(
-    async <R extends Result>(call: (options: RequestOptions) => Promise<R>, ok: R['__typename']) => {
+    async <R extends Result>(
+      call: (options: RequestOptions) => Promise<R>,
+      ok: R['__typename'],
+      explain?: (code: string) => string | undefined,
+    ) => {
       setBusy(true);
       setError(null);
       try {
         const result = await call({ locale: LOCALE_TAGS[locale] });
         if (result.__typename === ok) return result;
-        setError(result.message ?? t('accounts.failed'));
+        const code = 'code' in result && typeof result.code === 'string' ? result.code : '';
+        setError(explain?.(code) ?? result.message ?? t('accounts.failed'));
       } catch (failure) {
         setError(errorCodeOf(failure) === 'FORBIDDEN' ? t('error.FORBIDDEN') : t('accounts.failed'));
       } finally {

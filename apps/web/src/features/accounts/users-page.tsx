@@ -53,8 +53,8 @@ function RoleScopeFields({
   const t = useT();
   return (
     <>
-      <label htmlFor={`${idPrefix}-role`}>
-        {t('users.role')}
+      <div className="accounts-field">
+        <label htmlFor={`${idPrefix}-role`}>{t('users.role')}</label>
         <select id={`${idPrefix}-role`} value={role} onChange={(event) => onRole(event.target.value as Role)}>
           {ROLES.map((value) => (
             <option key={value} value={value}>
@@ -62,7 +62,7 @@ function RoleScopeFields({
             </option>
           ))}
         </select>
-      </label>
+      </div>
       <ScopePicker
         idPrefix={`${idPrefix}-scope`}
         levels={scopeLevelsFor(role)}
@@ -123,8 +123,8 @@ function CreateUserForm({
     <form className="accounts-form" onSubmit={submit} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('users.create')}</h2>
       <div className="accounts-form__fields">
-        <label htmlFor={`${id}-username`}>
-          {t('users.username')}
+        <div className="accounts-field">
+          <label htmlFor={`${id}-username`}>{t('users.username')}</label>
           <input
             id={`${id}-username`}
             required
@@ -134,27 +134,27 @@ function CreateUserForm({
             value={username}
             onChange={(event) => setUsername(event.target.value)}
           />
-        </label>
-        <label htmlFor={`${id}-name`}>
-          {t('users.displayName')}
+        </div>
+        <div className="accounts-field">
+          <label htmlFor={`${id}-name`}>{t('users.displayName')}</label>
           <input
             id={`${id}-name`}
             required
             value={displayName}
             onChange={(event) => setDisplayName(event.target.value)}
           />
-        </label>
-        <label htmlFor={`${id}-email`}>
-          {t('users.email')}
+        </div>
+        <div className="accounts-field">
+          <label htmlFor={`${id}-email`}>{t('users.email')}</label>
           <input
             id={`${id}-email`}
             type="email"
             value={email}
             onChange={(event) => setEmail(event.target.value)}
           />
-        </label>
-        <label htmlFor={`${id}-password`}>
-          {t('users.password')}
+        </div>
+        <div className="accounts-field">
+          <label htmlFor={`${id}-password`}>{t('users.password')}</label>
           <input
             id={`${id}-password`}
             type="password"
@@ -164,7 +164,7 @@ function CreateUserForm({
             value={password}
             onChange={(event) => setPassword(event.target.value)}
           />
-        </label>
+        </div>
         <RoleScopeFields
           idPrefix={`${id}-new`}
           role={role}
@@ -234,15 +234,15 @@ function EditUserForm({
         {t('users.edit', { username: user.username })}
       </h2>
       <div className="accounts-form__fields">
-        <label htmlFor={`${id}-name`}>
-          {t('users.displayName')}
+        <div className="accounts-field">
+          <label htmlFor={`${id}-name`}>{t('users.displayName')}</label>
           <input
             id={`${id}-name`}
             required
             value={displayName}
             onChange={(event) => setDisplayName(event.target.value)}
           />
-        </label>
+        </div>
         <RoleScopeFields
           idPrefix={`${id}-edit`}
           role={role}
