@@ -116,6 +116,12 @@ describe('users (admin)', () => {
     await form.getByLabel('Tỉnh').selectOption({ label: 'Bắc Giang' });
     await form.getByRole('button', { name: 'Lưu thay đổi' }).click();
     await expect.poll(() => form.getByRole('alert').textContent()).toContain('quản trị viên cuối cùng');
+    // In English the same refusal reads in English (the API words it by Accept-Language).
+    await page.getByRole('button', { name: 'English' }).click();
+    const formEn = page.getByRole('form', { name: `Edit ${E2E_USERS.admin.username}` });
+    await formEn.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => formEn.getByRole('alert').textContent()).toContain('the last active admin');
+    await page.getByRole('button', { name: 'Tiếng Việt' }).click();
     await expect
       .poll(() => userRow(page, 'admin').getByTestId('user-role-cell').textContent())
       .toBe('Quản trị');

@@ -77,12 +77,35 @@ function SecretOnce({ name, secret, onDone }: { name: string; secret: string; on
   );
 }
 
+/** Only an admin picks the token's province or district, so only they load the geography. */
+function AdminTokenScope({
+  idPrefix,
+  scope,
+  onChange,
+}: {
+  idPrefix: string;
+  scope: ScopeDraft;
+  onChange: (scope: ScopeDraft) => void;
+}) {
+  const { state } = useQuery(ScopeGeographyDocument, {});
+  if (state.status !== 'ready') return null;
+  return (
+    <ScopePicker
+      idPrefix={idPrefix}
+      levels={ADMIN_TOKEN_LEVELS}
+      level={scope.level}
+      draft={scope}
+      provinces={state.data.provinces}
+      onChange={onChange}
+    />
+  );
+}
+
 function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
   const t = useT();
   const id = useId();
   const { me } = useSession();
   const isAdmin = me.scopeLevel === 'ALL';
-  const geography = useQuery(ScopeGeographyDocument, {});
   const { run, busy, error } = useMutation();
   const [name, setName] = useState('');
   const [access, setAccess] = useState<TokenAccess>('READ');
@@ -163,16 +186,7 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
           </p>
         )}
       </div>
-      {isAdmin && geography.state.status === 'ready' && (
-        <ScopePicker
-          idPrefix={`${id}-scope`}
-          levels={ADMIN_TOKEN_LEVELS}
-          level={scope.level}
-          draft={scope}
-          provinces={geography.state.data.provinces}
-          onChange={setScope}
-        />
-      )}
+      {isAdmin && <AdminTokenScope idPrefix={`${id}-scope`} scope={scope} onChange={setScope} />}
       <div className="accounts-form__actions">
         <button type="submit" className="button" disabled={busy || !name.trim() || !scopeInput}>
           {t('account.tokens.submit')}

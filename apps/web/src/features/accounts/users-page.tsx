@@ -362,6 +362,11 @@ function UsersAdmin() {
   const geography = useQuery(ScopeGeographyDocument, {});
   const [editing, setEditing] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
+  const savedRef = useRef<HTMLParagraphElement>(null);
+  // The edit form closes on save: focus goes to what says it was saved, not to the page's top.
+  useEffect(() => {
+    if (saved) savedRef.current?.focus();
+  }, [saved]);
 
   const put = (user: UserFieldsFragment) =>
     users.setData((data) => ({
@@ -393,7 +398,7 @@ function UsersAdmin() {
       ) : null}
       {users.state.status === 'ready' && geography.state.status === 'ready' && (
         <>
-          <p className="accounts-done" role="status">
+          <p ref={savedRef} tabIndex={-1} className="accounts-done" role="status">
             {saved ? t('users.saved', { username: saved }) : ''}
           </p>
           {editedUser && (
