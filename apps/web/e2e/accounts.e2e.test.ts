@@ -83,6 +83,29 @@ describe('users (admin)', () => {
     await planner.context().close();
   });
 
+  it('picks a commune for a commune officer, and the API checks the scope fits the role', async () => {
+    const page = await openAs('admin', '/admin/users');
+    const form = page.getByRole('form', { name: 'Tạo người dùng' });
+    await form.getByLabel('Tên đăng nhập').fill('e2e.xa');
+    await form.getByLabel('Họ tên').fill('Cán bộ xã thử nghiệm');
+    await form.getByLabel('Mật khẩu ban đầu').fill('mat-khau-can-bo-xa');
+    await form.getByLabel('Vai trò').selectOption({ label: 'Cán bộ xã' });
+    await form.getByLabel('Tỉnh').selectOption({ label: 'Bắc Giang' });
+    await form.getByLabel('Huyện').selectOption({ label: 'Lục Nam' });
+    // The district's communes load once it is picked.
+    await form.getByLabel('Xã').selectOption({ label: 'Lục Sơn' });
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await expect.poll(() => userRow(page, 'e2e.xa').textContent()).toContain('Lục Sơn');
+
+    // Taken user names come back as the API's typed error, in Vietnamese.
+    await form.getByLabel('Tên đăng nhập').fill('e2e.xa');
+    await form.getByLabel('Họ tên').fill('Trùng tên');
+    await form.getByLabel('Mật khẩu ban đầu').fill('mat-khau-can-bo-xa');
+    await form.getByRole('button', { name: 'Tạo tài khoản' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('đã được dùng');
+    await page.context().close();
+  });
+
   it('changes a user’s role, keeping their district', async () => {
     const page = await openAs('admin', '/admin/users');
     await page.getByRole('button', { name: `Sửa tài khoản ${NEW_PLANNER.username}` }).click();
