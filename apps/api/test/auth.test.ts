@@ -420,6 +420,14 @@ describe('account changes in the audit trail', () => {
     const id = made.createUser.user.id;
     const promoted = await app.ok(UPDATE, { i: { id, role: 'DISTRICT_PLANNER', districtId: ids.district } });
     expect(promoted.updateUser.user).toEqual({ role: 'DISTRICT_PLANNER', isActive: true });
+    // The user list shows the scope, so the admin screen can show and edit it.
+    const listed = await app.ok(`{ users { username province { id } district { id } commune { id } } }`);
+    expect(listed.users.find((u: any) => u.username === 'tam.thoi')).toEqual({
+      username: 'tam.thoi',
+      province: null,
+      district: { id: ids.district },
+      commune: null,
+    });
     const wrongKind = await app.ok(
       UPDATE,
       { i: { id, role: 'COMMUNE_OFFICER', districtId: ids.district } },

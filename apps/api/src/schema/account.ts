@@ -111,6 +111,22 @@ const UserRef = builder.objectRef<AppUser>('User').implement({
     role: t.field({ type: RoleEnum, resolve: (u) => u.role }),
     isActive: t.exposeBoolean('is_active'),
     createdAt: t.expose('created_at', { type: 'DateTime' }),
+    // The scope, so an admin's user list can show and edit it (at most one is set; none for an admin).
+    province: t.field({
+      type: ProvinceRef,
+      nullable: true,
+      resolve: (u, _a, ctx) => (u.province_id === null ? null : ctx.loaders.province.load(u.province_id)),
+    }),
+    district: t.field({
+      type: DistrictRef,
+      nullable: true,
+      resolve: (u, _a, ctx) => (u.district_id === null ? null : ctx.loaders.district.load(u.district_id)),
+    }),
+    commune: t.field({
+      type: CommuneRef,
+      nullable: true,
+      resolve: (u, _a, ctx) => (u.commune_id === null ? null : ctx.loaders.commune.load(u.commune_id)),
+    }),
   }),
 });
 

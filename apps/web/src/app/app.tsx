@@ -1,6 +1,6 @@
 // The app shell: header, main region and the route switch. Focus moves to the main region when
 // the page changes (not when only a plan tab changes) so screen readers announce the new page.
-import { useEffect, useRef } from 'react';
+import { lazy, Suspense, useEffect, useRef } from 'react';
 import { PlansPage } from '../features/plans/plans-page';
 import { SessionProvider, useSession } from '../features/session/session-provider';
 import { UserMenu } from '../features/session/user-menu';
@@ -12,16 +12,27 @@ import { PlanLayout } from './plan-layout';
 import { Link, RouterProvider, useRouter } from './router';
 import type { Route } from './routes';
 
+// Account screens load on demand, like the plan screens: most visits never open them.
+const AccountPage = lazy(() =>
+  import('../features/accounts/account-page').then((m) => ({ default: m.AccountPage })),
+);
+const UsersPage = lazy(() =>
+  import('../features/accounts/users-page').then((m) => ({ default: m.UsersPage })),
+);
+
 /** Where the API serves the IDE; the dev server rewrites the same path (see vite.config.ts). */
 const GRAPHQL_IDE_PATH = '/graphiql';
 
 /** Identity of a "page" for focus purposes: plan tabs share one. */
 function pageKeyOf(route: Route): string {
-  return route.name === 'plan'
-    ? `plan:${route.planId}`
-    : route.name === 'home'
-      ? 'home'
-      : `404:${route.path}`;
+  switch (route.name) {
+    case 'plan':
+      return `plan:${route.planId}`;
+    case 'not-found':
+      return `404:${route.path}`;
+    default:
+      return route.name;
+  }
 }
 
 function RouteView() {
@@ -31,9 +42,26 @@ function RouteView() {
       return <PlansPage />;
     case 'plan':
       return <PlanLayout key={route.planId} planId={route.planId} screen={route.screen} />;
+    case 'account':
+    case 'users':
+      return (
+        <Suspense fallback={<PageLoading />}>
+          {route.name === 'account' ? <AccountPage /> : <UsersPage />}
+        </Suspense>
+      );
     case 'not-found':
       return <NotFound />;
   }
+}
+
+function PageLoading() {
+  const t = useT();
+  return (
+    <p className="notice notice--loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t('session.loading')}
+    </p>
+  );
 }
 
 function Shell() {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { isPlainLeftClick, matchRoute, PLAN_TABS, pathOf, planPath } from './routes';
+import {
+  ACCOUNT_PATH,
+  isPlainLeftClick,
+  matchRoute,
+  PLAN_TABS,
+  pathOf,
+  planPath,
+  USERS_PATH,
+} from './routes';
 
 describe('matchRoute', () => {
   it('matches home with and without a trailing slash', () => {
@@ -22,6 +30,14 @@ describe('matchRoute', () => {
     });
   });
 
+  it('matches the account and user-admin pages', () => {
+    expect(matchRoute('/account')).toEqual({ name: 'account' });
+    expect(matchRoute('/account/')).toEqual({ name: 'account' });
+    expect(matchRoute('/admin/users')).toEqual({ name: 'users' });
+    expect(pathOf({ name: 'account' })).toBe(ACCOUNT_PATH);
+    expect(pathOf({ name: 'users' })).toBe(USERS_PATH);
+  });
+
   it('sends unknown paths, unknown screens and broken encodings to not-found', () => {
     for (const path of [
       '/plans',
@@ -29,6 +45,9 @@ describe('matchRoute', () => {
       '/plans/abc/unknown',
       '/plans/abc/grid/extra',
       '/x',
+      '/admin',
+      '/admin/users/1',
+      '/account/x',
       '/plans/%E0%A4%A/grid',
     ]) {
       expect(matchRoute(path)).toEqual({ name: 'not-found', path });

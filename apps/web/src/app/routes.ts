@@ -22,6 +22,8 @@ export type PlanTab = (typeof PLAN_TABS)[number];
 export type Route =
   | { name: 'home' }
   | { name: 'plan'; planId: string; screen: PlanTab }
+  | { name: 'account' }
+  | { name: 'users' }
   | { name: 'not-found'; path: string };
 
 function isPlanTab(value: string): value is PlanTab {
@@ -36,10 +38,16 @@ function decodeSegment(segment: string): string | null {
   }
 }
 
+/** Pages outside any plan: the signed-in user's account, and the admins' user list. */
+export const ACCOUNT_PATH = '/account';
+export const USERS_PATH = '/admin/users';
+
 /** Matches a pathname (no query or hash); a trailing slash is tolerated. */
 export function matchRoute(pathname: string): Route {
   const trimmed = pathname.length > 1 ? pathname.replace(/\/+$/, '') : pathname;
   if (trimmed === '/' || trimmed === '') return { name: 'home' };
+  if (trimmed === ACCOUNT_PATH) return { name: 'account' };
+  if (trimmed === USERS_PATH) return { name: 'users' };
   const segments = trimmed.split('/').slice(1);
   if (segments.length === 3 && segments[0] === 'plans') {
     const planId = decodeSegment(segments[1] ?? '');
@@ -60,6 +68,10 @@ export function pathOf(route: Route): string {
       return '/';
     case 'plan':
       return planPath(route.planId, route.screen);
+    case 'account':
+      return ACCOUNT_PATH;
+    case 'users':
+      return USERS_PATH;
     case 'not-found':
       return route.path;
   }

@@ -129,11 +129,36 @@ export type ConsultationOutcome =
   /** Không đồng thuận: the plan cannot be submitted */
   | 'NOT_AGREED';
 
+export type CreateApiTokenInput = {
+  access: TokenAccess;
+  districtId?: string | number | null | undefined;
+  /** 1–366 days. */
+  expiresInDays?: number | null | undefined;
+  /** Who uses it, e.g. "Cổng dữ liệu tỉnh". */
+  name: string;
+  /** Give a province or a district. */
+  provinceId?: string | number | null | undefined;
+};
+
 export type CreatePlanSnapshotInput = {
   /** e.g. "Bản trình HĐND 15/8/2022". */
   name: string;
   note?: string | null | undefined;
   planId: string | number;
+};
+
+export type CreateUserInput = {
+  /** Give exactly one scope (none for an admin). */
+  communeId?: string | number | null | undefined;
+  displayName: string;
+  districtId?: string | number | null | undefined;
+  email?: string | null | undefined;
+  /** At least 10 characters. */
+  password: string;
+  provinceId?: string | number | null | undefined;
+  role: Role;
+  /** Lower-case letters, digits, ".", "_" or "-" (3–64). */
+  username: string;
 };
 
 /** Stable error codes. Clients branch on these, never on message text. */
@@ -432,6 +457,119 @@ export type TargetOutcomeStatus =
   | 'NOT_REACHED'
   /** The proposal funds every unmet criterion. */
   | 'REACHED';
+
+export type TokenAccess =
+  /** Queries and subscriptions only. */
+  | 'READ'
+  /** Also the writes a planner of the token’s scope may make. */
+  | 'READ_WRITE';
+
+/** Only the fields given change. A new role, or any scope field, replaces the whole scope. */
+export type UpdateUserInput = {
+  communeId?: string | number | null | undefined;
+  displayName?: string | null | undefined;
+  districtId?: string | number | null | undefined;
+  /** The `User.id`. */
+  id: string | number;
+  /** false disables the account: its sessions end and its API tokens stop working. */
+  isActive?: boolean | null | undefined;
+  provinceId?: string | number | null | undefined;
+  role?: Role | null | undefined;
+};
+
+export type SessionFieldsFragment = { id: string, createdAt: string, lastSeenAt: string, expiresAt: string, ip: string | null, userAgent: string | null, isCurrent: boolean };
+
+export type ApiTokenFieldsFragment = { id: string, name: string, prefix: string, access: TokenAccess, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null, province: { id: string, name: string } | null, district: { id: string, name: string } | null };
+
+export type UserFieldsFragment = { id: string, username: string, displayName: string, email: string | null, role: Role, isActive: boolean, createdAt: string, province: { id: string, name: string } | null, district: { id: string, name: string, province: { id: string } } | null, commune: { id: string, name: string, district: { id: string, province: { id: string } } | null } | null };
+
+export type MySessionsQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MySessionsQuery = { mySessions: Array<{ id: string, createdAt: string, lastSeenAt: string, expiresAt: string, ip: string | null, userAgent: string | null, isCurrent: boolean }> };
+
+export type ApiTokensQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ApiTokensQuery = { apiTokens: Array<{ id: string, name: string, prefix: string, access: TokenAccess, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null, province: { id: string, name: string } | null, district: { id: string, name: string } | null }> };
+
+export type UsersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type UsersQuery = { users: Array<{ id: string, username: string, displayName: string, email: string | null, role: Role, isActive: boolean, createdAt: string, province: { id: string, name: string } | null, district: { id: string, name: string, province: { id: string } } | null, commune: { id: string, name: string, district: { id: string, province: { id: string } } | null } | null }> };
+
+export type ScopeGeographyQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ScopeGeographyQuery = { provinces: Array<{ id: string, name: string, districts: Array<{ id: string, name: string }> }> };
+
+export type DistrictCommunesQueryVariables = Exact<{
+  districtId: string | number;
+}>;
+
+
+export type DistrictCommunesQuery = { communes: { edges: Array<{ node: { id: string, name: string } }> } };
+
+export type ChangePasswordMutationVariables = Exact<{
+  currentPassword: string;
+  newPassword: string;
+}>;
+
+
+export type ChangePasswordMutation = { changePassword:
+    | { __typename: 'DonePayload' }
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+   };
+
+export type RevokeSessionMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeSessionMutation = { revokeSession:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'SessionPayload', session: { id: string, createdAt: string, lastSeenAt: string, expiresAt: string, ip: string | null, userAgent: string | null, isCurrent: boolean } }
+   };
+
+export type CreateApiTokenMutationVariables = Exact<{
+  input: CreateApiTokenInput;
+}>;
+
+
+export type CreateApiTokenMutation = { createApiToken:
+    | { __typename: 'CreateApiTokenPayload', secret: string, token: { id: string, name: string, prefix: string, access: TokenAccess, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null, province: { id: string, name: string } | null, district: { id: string, name: string } | null } }
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+   };
+
+export type RevokeApiTokenMutationVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type RevokeApiTokenMutation = { revokeApiToken:
+    | { __typename: 'ApiTokenPayload', token: { id: string, name: string, prefix: string, access: TokenAccess, createdAt: string, expiresAt: string, lastUsedAt: string | null, revokedAt: string | null, province: { id: string, name: string } | null, district: { id: string, name: string } | null } }
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+   };
+
+export type CreateUserMutationVariables = Exact<{
+  input: CreateUserInput;
+}>;
+
+
+export type CreateUserMutation = { createUser:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'UserPayload', user: { id: string, username: string, displayName: string, email: string | null, role: Role, isActive: boolean, createdAt: string, province: { id: string, name: string } | null, district: { id: string, name: string, province: { id: string } } | null, commune: { id: string, name: string, district: { id: string, province: { id: string } } | null } | null } }
+   };
+
+export type UpdateUserMutationVariables = Exact<{
+  input: UpdateUserInput;
+}>;
+
+
+export type UpdateUserMutation = { updateUser:
+    | { __typename: 'InputError', code: ErrorCode, message: string }
+    | { __typename: 'UserPayload', user: { id: string, username: string, displayName: string, email: string | null, role: Role, isActive: boolean, createdAt: string, province: { id: string, name: string } | null, district: { id: string, name: string, province: { id: string } } | null, commune: { id: string, name: string, district: { id: string, province: { id: string } } | null } | null } }
+   };
 
 export type GridAnalysisFragment = { spreadThinCount: number, totals: { allocated: string, confirmedCaps: string, expectedCaps: string, shortfall: string, debtRisk: string, targetCommunes: number, fundedTargetCommunes: number }, communes: Array<{ communeId: string, deadline: string | null, deadlineLabel: string | null, isOverdue: boolean, isFunded: boolean, reachesStandard: boolean, criteriaMet: number, criteriaTotal: number, cost: string, allocated: string, shortfall: string, commune: { name: string }, uncostedCriteria: Array<{ id: string }>, unmet: Array<{ criterionId: string, cost: string, allocated: string, shortfall: string, isCosted: boolean }> }>, sources: Array<{ sourceId: string, allocated: string, cap: string | null, confirmedCap: string, debtRisk: string, overCap: string, unconfirmedAllocated: string, isConfirmed: boolean, status: SourceCommitmentStatus }>, spreadThin: Array<{ kind: SpreadThinKind, amount: string, communeId: string, criterionId: string | null, commune: { name: string } }> };
 
@@ -872,6 +1010,69 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const SessionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment SessionFields on Session {
+  id
+  createdAt
+  lastSeenAt
+  expiresAt
+  ip
+  userAgent
+  isCurrent
+}
+    `, {"fragmentName":"SessionFields"}) as unknown as TypedDocumentString<SessionFieldsFragment, unknown>;
+export const ApiTokenFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  prefix
+  access
+  createdAt
+  expiresAt
+  lastUsedAt
+  revokedAt
+  province {
+    id
+    name
+  }
+  district {
+    id
+    name
+  }
+}
+    `, {"fragmentName":"ApiTokenFields"}) as unknown as TypedDocumentString<ApiTokenFieldsFragment, unknown>;
+export const UserFieldsFragmentDoc = new TypedDocumentString(`
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  email
+  role
+  isActive
+  createdAt
+  province {
+    id
+    name
+  }
+  district {
+    id
+    name
+    province {
+      id
+    }
+  }
+  commune {
+    id
+    name
+    district {
+      id
+      province {
+        id
+      }
+    }
+  }
+}
+    `, {"fragmentName":"UserFields"}) as unknown as TypedDocumentString<UserFieldsFragment, unknown>;
 export const GridAnalysisFragmentDoc = new TypedDocumentString(`
     fragment GridAnalysis on PlanAnalysis {
   totals {
@@ -1163,6 +1364,297 @@ export const DiffTotalFieldsFragmentDoc = new TypedDocumentString(`
   changedCells
 }
     `, {"fragmentName":"DiffTotalFields"}) as unknown as TypedDocumentString<DiffTotalFieldsFragment, unknown>;
+export const MySessionsDocument = new TypedDocumentString(`
+    query MySessions {
+  mySessions {
+    ...SessionFields
+  }
+}
+    fragment SessionFields on Session {
+  id
+  createdAt
+  lastSeenAt
+  expiresAt
+  ip
+  userAgent
+  isCurrent
+}`) as unknown as TypedDocumentString<MySessionsQuery, MySessionsQueryVariables>;
+export const ApiTokensDocument = new TypedDocumentString(`
+    query ApiTokens {
+  apiTokens {
+    ...ApiTokenFields
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  prefix
+  access
+  createdAt
+  expiresAt
+  lastUsedAt
+  revokedAt
+  province {
+    id
+    name
+  }
+  district {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<ApiTokensQuery, ApiTokensQueryVariables>;
+export const UsersDocument = new TypedDocumentString(`
+    query Users {
+  users {
+    ...UserFields
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  email
+  role
+  isActive
+  createdAt
+  province {
+    id
+    name
+  }
+  district {
+    id
+    name
+    province {
+      id
+    }
+  }
+  commune {
+    id
+    name
+    district {
+      id
+      province {
+        id
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<UsersQuery, UsersQueryVariables>;
+export const ScopeGeographyDocument = new TypedDocumentString(`
+    query ScopeGeography {
+  provinces {
+    id
+    name
+    districts {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ScopeGeographyQuery, ScopeGeographyQueryVariables>;
+export const DistrictCommunesDocument = new TypedDocumentString(`
+    query DistrictCommunes($districtId: ID!) {
+  communes(first: 200, filter: {districtId: $districtId}) {
+    edges {
+      node {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<DistrictCommunesQuery, DistrictCommunesQueryVariables>;
+export const ChangePasswordDocument = new TypedDocumentString(`
+    mutation ChangePassword($currentPassword: String!, $newPassword: String!) {
+  changePassword(currentPassword: $currentPassword, newPassword: $newPassword) {
+    __typename
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangePasswordMutation, ChangePasswordMutationVariables>;
+export const RevokeSessionDocument = new TypedDocumentString(`
+    mutation RevokeSession($id: ID!) {
+  revokeSession(id: $id) {
+    __typename
+    ... on SessionPayload {
+      session {
+        ...SessionFields
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment SessionFields on Session {
+  id
+  createdAt
+  lastSeenAt
+  expiresAt
+  ip
+  userAgent
+  isCurrent
+}`) as unknown as TypedDocumentString<RevokeSessionMutation, RevokeSessionMutationVariables>;
+export const CreateApiTokenDocument = new TypedDocumentString(`
+    mutation CreateApiToken($input: CreateApiTokenInput!) {
+  createApiToken(input: $input) {
+    __typename
+    ... on CreateApiTokenPayload {
+      secret
+      token {
+        ...ApiTokenFields
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  prefix
+  access
+  createdAt
+  expiresAt
+  lastUsedAt
+  revokedAt
+  province {
+    id
+    name
+  }
+  district {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<CreateApiTokenMutation, CreateApiTokenMutationVariables>;
+export const RevokeApiTokenDocument = new TypedDocumentString(`
+    mutation RevokeApiToken($id: ID!) {
+  revokeApiToken(id: $id) {
+    __typename
+    ... on ApiTokenPayload {
+      token {
+        ...ApiTokenFields
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment ApiTokenFields on ApiToken {
+  id
+  name
+  prefix
+  access
+  createdAt
+  expiresAt
+  lastUsedAt
+  revokedAt
+  province {
+    id
+    name
+  }
+  district {
+    id
+    name
+  }
+}`) as unknown as TypedDocumentString<RevokeApiTokenMutation, RevokeApiTokenMutationVariables>;
+export const CreateUserDocument = new TypedDocumentString(`
+    mutation CreateUser($input: CreateUserInput!) {
+  createUser(input: $input) {
+    __typename
+    ... on UserPayload {
+      user {
+        ...UserFields
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  email
+  role
+  isActive
+  createdAt
+  province {
+    id
+    name
+  }
+  district {
+    id
+    name
+    province {
+      id
+    }
+  }
+  commune {
+    id
+    name
+    district {
+      id
+      province {
+        id
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<CreateUserMutation, CreateUserMutationVariables>;
+export const UpdateUserDocument = new TypedDocumentString(`
+    mutation UpdateUser($input: UpdateUserInput!) {
+  updateUser(input: $input) {
+    __typename
+    ... on UserPayload {
+      user {
+        ...UserFields
+      }
+    }
+    ... on Error {
+      code
+      message
+    }
+  }
+}
+    fragment UserFields on User {
+  id
+  username
+  displayName
+  email
+  role
+  isActive
+  createdAt
+  province {
+    id
+    name
+  }
+  district {
+    id
+    name
+    province {
+      id
+    }
+  }
+  commune {
+    id
+    name
+    district {
+      id
+      province {
+        id
+      }
+    }
+  }
+}`) as unknown as TypedDocumentString<UpdateUserMutation, UpdateUserMutationVariables>;
 export const GridAnalysisDocument = new TypedDocumentString(`
     query GridAnalysis($planId: ID!) {
   plan(id: $planId) {
