@@ -91,6 +91,17 @@ describe('generateProvince', () => {
     expect(amounts).not.toEqual((await dumpAllocations(first, generated.planId)).map((r) => r.amount));
   });
 
+  it('writes only the cells with money when asked, the same amounts as the full grid', async () => {
+    const third = await openDb();
+    const sparse = await generateProvince(third.db, { communes: 20, seed: 7, withEmptyCells: false });
+    const rows = await dumpAllocations(third, sparse.planId);
+    await third.close();
+    const full = (await dumpAllocations(first, generated.planId)).filter((r) => r.amount > 0n);
+    expect(sparse.cellCount).toBe(full.length);
+    expect(rows.map((r) => r.amount)).toEqual(full.map((r) => r.amount));
+    expect(rows.every((r) => r.amount > 0n)).toBe(true);
+  });
+
   // Runs last: it adds communes to the first database.
   it('spreads the national catalogue over the provinces, without districts', async () => {
     const result = await generateNationalCatalogue(first.db, { communes: 340, provinces: 34, seed: 1 });
