@@ -187,9 +187,11 @@ describe('over HTTP', () => {
     });
     expect(lines.filter((line) => line.level === 'error' || line.level === 'warn')).toEqual([]);
     expect(lines.filter((line) => line.msg === 'request')).toEqual([]);
-    // The answer was never built: no commune of it was loaded, and fewer statements were sent.
+    // The answer was never built: the complete request loads its communes, the cut one does not.
+    // (How many of the analysis's own statements were sent after the cut depends on timing: on
+    // PostgreSQL they run side by side on the pool's connections.)
+    expect(complete.after.some((sql) => sql.includes('from "commune"'))).toBe(true);
     expect(after.some((sql) => sql.includes('from "commune"'))).toBe(false);
-    expect(after.length).toBeLessThan(complete.after.length);
   });
 });
 

@@ -16,6 +16,7 @@ import { formatDateTime } from '../versions/money-text';
 import { MIN_PASSWORD_LENGTH, ROLE_LABELS, scopeName } from './account-logic';
 import './accounts.css';
 import { ConfirmButton } from './confirm-button';
+import { TextField } from './text-field';
 import { TokensSection } from './tokens-section';
 import { useMutation } from './use-mutation';
 
@@ -65,40 +66,34 @@ function PasswordSection({ onChanged }: { onChanged: () => void }) {
           {t('account.password.hint', { min: MIN_PASSWORD_LENGTH })}
         </p>
         <div className="accounts-form__fields">
-          <div className="accounts-field">
-            <label htmlFor={`${id}-current`}>{t('account.password.current')}</label>
-            <input
-              id={`${id}-current`}
-              type="password"
-              autoComplete="current-password"
-              required
-              value={current}
-              onChange={(event) => setCurrent(event.target.value)}
-            />
-          </div>
-          <div className="accounts-field">
-            <label htmlFor={`${id}-new`}>{t('account.password.new')}</label>
-            <input
-              id={`${id}-new`}
-              type="password"
-              autoComplete="new-password"
-              required
-              minLength={MIN_PASSWORD_LENGTH}
-              value={next}
-              onChange={(event) => setNext(event.target.value)}
-            />
-          </div>
-          <div className="accounts-field">
-            <label htmlFor={`${id}-repeat`}>{t('account.password.repeat')}</label>
-            <input
-              id={`${id}-repeat`}
-              type="password"
-              autoComplete="new-password"
-              required
-              value={repeat}
-              onChange={(event) => setRepeat(event.target.value)}
-            />
-          </div>
+          <TextField
+            id={`${id}-current`}
+            label={t('account.password.current')}
+            type="password"
+            autoComplete="current-password"
+            required
+            value={current}
+            onValue={setCurrent}
+          />
+          <TextField
+            id={`${id}-new`}
+            label={t('account.password.new')}
+            type="password"
+            autoComplete="new-password"
+            required
+            minLength={MIN_PASSWORD_LENGTH}
+            value={next}
+            onValue={setNext}
+          />
+          <TextField
+            id={`${id}-repeat`}
+            label={t('account.password.repeat')}
+            type="password"
+            autoComplete="new-password"
+            required
+            value={repeat}
+            onValue={setRepeat}
+          />
           <button type="submit" className="button" disabled={busy}>
             {t('account.password.submit')}
           </button>

@@ -26,6 +26,7 @@ import {
 } from './account-logic';
 import { ConfirmButton } from './confirm-button';
 import { ScopePicker } from './scope-picker';
+import { TextField } from './text-field';
 import { useMutation } from './use-mutation';
 
 const ACCESS_LABELS: Record<TokenAccess, MessageKey> = {
@@ -145,17 +146,15 @@ function CreateTokenForm({ onCreated }: { onCreated: () => void }) {
     <form className="accounts-form" onSubmit={submit} aria-labelledby={`${id}-heading`}>
       <h3 id={`${id}-heading`}>{t('account.tokens.create')}</h3>
       <div className="accounts-form__fields">
-        <div className="accounts-field">
-          <label htmlFor={`${id}-name`}>{t('account.tokens.name')}</label>
-          <input
-            id={`${id}-name`}
-            required
-            maxLength={100}
-            value={name}
-            placeholder={t('account.tokens.namePlaceholder')}
-            onChange={(event) => setName(event.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${id}-name`}
+          label={t('account.tokens.name')}
+          required
+          maxLength={100}
+          placeholder={t('account.tokens.namePlaceholder')}
+          value={name}
+          onValue={setName}
+        />
         <div className="accounts-field">
           <label htmlFor={`${id}-access`}>{t('account.tokens.access')}</label>
           <select

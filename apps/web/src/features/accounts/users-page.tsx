@@ -32,6 +32,7 @@ import {
 } from './account-logic';
 import './accounts.css';
 import { type Provinces, ScopePicker } from './scope-picker';
+import { TextField } from './text-field';
 import { useMutation } from './use-mutation';
 
 /** Role and the scope it needs: shared by the create and edit forms. */
@@ -123,48 +124,40 @@ function CreateUserForm({
     <form className="accounts-form" onSubmit={submit} aria-labelledby={`${id}-heading`}>
       <h2 id={`${id}-heading`}>{t('users.create')}</h2>
       <div className="accounts-form__fields">
-        <div className="accounts-field">
-          <label htmlFor={`${id}-username`}>{t('users.username')}</label>
-          <input
-            id={`${id}-username`}
-            required
-            autoComplete="off"
-            pattern="[a-z0-9._\-]{3,64}"
-            title={t('users.usernameHint')}
-            value={username}
-            onChange={(event) => setUsername(event.target.value)}
-          />
-        </div>
-        <div className="accounts-field">
-          <label htmlFor={`${id}-name`}>{t('users.displayName')}</label>
-          <input
-            id={`${id}-name`}
-            required
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-          />
-        </div>
-        <div className="accounts-field">
-          <label htmlFor={`${id}-email`}>{t('users.email')}</label>
-          <input
-            id={`${id}-email`}
-            type="email"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-          />
-        </div>
-        <div className="accounts-field">
-          <label htmlFor={`${id}-password`}>{t('users.password')}</label>
-          <input
-            id={`${id}-password`}
-            type="password"
-            autoComplete="new-password"
-            required
-            minLength={MIN_PASSWORD_LENGTH}
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${id}-username`}
+          label={t('users.username')}
+          required
+          autoComplete="off"
+          pattern="[a-z0-9._\-]{3,64}"
+          title={t('users.usernameHint')}
+          value={username}
+          onValue={setUsername}
+        />
+        <TextField
+          id={`${id}-name`}
+          label={t('users.displayName')}
+          required
+          value={displayName}
+          onValue={setDisplayName}
+        />
+        <TextField
+          id={`${id}-email`}
+          label={t('users.email')}
+          type="email"
+          value={email}
+          onValue={setEmail}
+        />
+        <TextField
+          id={`${id}-password`}
+          label={t('users.password')}
+          type="password"
+          autoComplete="new-password"
+          required
+          minLength={MIN_PASSWORD_LENGTH}
+          value={password}
+          onValue={setPassword}
+        />
         <RoleScopeFields
           idPrefix={`${id}-new`}
           role={role}
@@ -234,15 +227,13 @@ function EditUserForm({
         {t('users.edit', { username: user.username })}
       </h2>
       <div className="accounts-form__fields">
-        <div className="accounts-field">
-          <label htmlFor={`${id}-name`}>{t('users.displayName')}</label>
-          <input
-            id={`${id}-name`}
-            required
-            value={displayName}
-            onChange={(event) => setDisplayName(event.target.value)}
-          />
-        </div>
+        <TextField
+          id={`${id}-name`}
+          label={t('users.displayName')}
+          required
+          value={displayName}
+          onValue={setDisplayName}
+        />
         <RoleScopeFields
           idPrefix={`${id}-edit`}
           role={role}
